@@ -1,0 +1,5 @@
+"""Allows ``python -m casuskit``."""
+
+from casuskit.cli import main
+
+main()
