@@ -1,0 +1,131 @@
+"""The ``casuskit`` command line: parses options, calls the library, prints in Dutch.
+
+Deliberately thin: every command delegates to a library function and only formats the result.
+Library modules are imported inside the commands so that ``casuskit --help`` stays fast.
+Exit codes: 0 in orde, 1 fouten in de invoer of de bouw, 2 verkeerd aangeroepen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from casuskit import __version__
+from casuskit.clihelp import DutchGroup, run_safely
+
+KIND_CHOICES = ("casus", "kit", "werkvorm", "buurt", "project")
+
+
+def _colour() -> bool | None:
+    return False if os.environ.get("NO_COLOR") else None
+
+
+def _root(map_option: Path | None) -> Path:
+    from casuskit.workspace import find_root
+    return find_root(map_option or Path.cwd())
+
+
+map_option = click.option("--map", "map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path),
+                          help="De projectmap (met kits/ en casussen/). Standaard: de huidige map of een map erboven.")
+
+
+@click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--versie", message="casuskit %(version)s",
+                      help="Toon het versienummer en stop.")
+def main() -> None:
+    """casuskit: van casussen in YAML naar printbare werkkits voor buurtoverleggen.
+
+    \b
+    Begin met:
+      casuskit check          controleer alle casussen, kits en werkvormen
+      casuskit build          maak de kits in output/
+      casuskit nieuw casus    begin een nieuwe casus
+    """
+
+
+@main.command()
+@click.argument("paden", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--streng", "--strict", "strict", is_flag=True,
+              help="Behandel waarschuwingen als fouten (exitcode 1).")
+@map_option
+@run_safely
+def check(paden: tuple[Path, ...], strict: bool, map_: Path | None) -> None:
+    """Controleer casussen, kits, werkvormen, buurten en projecten.
+
+    Zonder PADEN wordt alles gecontroleerd; met PADEN (bestanden of mappen) alleen die
+    bestanden, maar verwijzingen naar andere bestanden tellen altijd mee.
+    """
+    from casuskit.check import check_workspace
+    from casuskit.report import SourceCache, format_diagnostic, summary
+    from casuskit.workspace import files_under
+
+    root = _root(map_)
+    only = files_under(root, list(paden))
+    result = check_workspace(root, only)
+    sources = SourceCache(root)
+    for diagnostic in result.diagnostics:
+        click.echo(format_diagnostic(diagnostic, sources, colour=True) + "\n", color=_colour())
+    files = len(only) if only is not None else len(result.workspace.files)
+    click.echo(summary(result.diagnostics, files), color=_colour())
+    if result.failed(strict):
+        if strict and not result.errors:
+            click.echo("Met --streng tellen waarschuwingen als fouten.")
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("soort", type=click.Choice(KIND_CHOICES))
+@click.argument("id_", metavar="ID", required=False)
+@map_option
+@run_safely
+def nieuw(soort: str, id_: str | None, map_: Path | None) -> None:
+    """Begin een nieuw bestand: casus, kit, werkvorm, buurt of project.
+
+    Maakt een ingevuld voorbeeld van SOORT. Het bestand komt in de juiste map, met uitleg in commentaar bij elk veld.
+    """
+    from casuskit.scaffold import scaffold
+    path = scaffold(_root(map_), soort, id_)
+    shown = os.path.relpath(path)
+    click.echo(f"Gemaakt: {shown}")
+    click.echo(f"Vul de velden in en controleer daarna met: casuskit check {shown}")
+
+
+@main.command()
+@click.option("--uit", "out", metavar="MAP", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor de schema's (standaard: schema/ in de projectmap).")
+@map_option
+@run_safely
+def schema(out: Path | None, map_: Path | None) -> None:
+    """Schrijf de JSON-schema's voor automatisch aanvullen in editors.
+
+    Met deze schema's geeft een editor als VS Code uitleg en aanvulling bij elk veld.
+    Ook de veldenreferentie docs/referentie.md wordt bijgewerkt.
+    """
+    from casuskit.schema import write_schemas
+    root = _root(map_)
+    for path in write_schemas(root, out):
+        click.echo(f"Geschreven: {path}")
+
+
+@main.command()
+@click.argument("pad", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand bestand.")
+@run_safely
+def huisstijl(pad: Path, overschrijf: bool) -> None:
+    """Schrijf het standaard huisstijl-document (.docx) om aan te passen.
+
+    Het document komt in PAD.
+    Pas lettertypen, kleuren, marges, logo en kop- en voettekst aan in Word en zet het pad in
+    het projectbestand onder `huisstijl:`. Casuskit gebruikt alleen de stijlnamen.
+    """
+    from casuskit.huisstijl import write_default_reference
+    write_default_reference(pad, force=overschrijf)
+    click.echo(f"Geschreven: {pad}")
+    click.echo("Open het in Word, pas de stijlen aan (Start → Stijlen) en bewaar het.")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

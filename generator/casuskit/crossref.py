@@ -1,0 +1,135 @@
+"""Checks that span files: references by id, programme timing, perspectives, professions.
+
+Each check takes the loaded :class:`~casuskit.workspace.Workspace` and returns diagnostics
+located in the file that holds the reference, with a "bedoelde u …?" suggestion where a
+similar id exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+
+from casuskit.errors import Diagnostic, error, warning
+from casuskit.model import professions
+from casuskit.workspace import Entry, Workspace, location_of
+
+FOLDER = {"project": "projecten", "buurt": "buurten", "werkvorm": "werkvormen",
+          "casus": "casussen", "kit": "kits"}
+
+
+def check_references(ws: Workspace) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for entry in ws.of("project").values():
+        for i, buurt in enumerate(entry.model.neighbourhoods):
+            found += _exists(ws, entry, ("buurten", i), "buurt", buurt)
+    for entry in ws.of("casus").values():
+        for i, buurt in enumerate(entry.model.neighbourhoods):
+            found += _exists(ws, entry, ("buurten", i), "buurt", buurt)
+    for entry in ws.of("kit").values():
+        found += _check_kit(ws, entry)
+    return found
+
+
+def _exists(ws: Workspace, entry: Entry, path: tuple, kind: str, id_: str) -> list[Diagnostic]:
+    known = ws.of(kind)
+    if id_ in known or id_ in ws.broken.get(kind, ()):
+        return []
+    close = difflib.get_close_matches(id_, list(known), n=1, cutoff=0.6)
+    if close:
+        hint = f"Bedoelde u `{close[0]}`?"
+    elif known:
+        hint = f"Bestaande {kind}-id's: " + ", ".join(f"`{k}`" for k in sorted(known)) + "."
+    else:
+        hint = f"Er is nog geen enkele {kind}; maak er een in {FOLDER[kind]}/ (`casuskit nieuw {kind}`)."
+    return [error("onbekende-verwijzing", f"er is geen {kind} met de id `{id_}`",
+                  location_of(entry, path), hint)]
+
+
+def _check_kit(ws: Workspace, entry: Entry) -> list[Diagnostic]:
+    kit = entry.model
+    found = _exists(ws, entry, ("project",), "project", kit.project)
+    found += _exists(ws, entry, ("buurt",), "buurt", kit.neighbourhood)
+    found += _exists(ws, entry, ("werkvorm",), "werkvorm", kit.werkvorm)
+    for i, casus_id in enumerate(kit.casussen):
+        found += _exists(ws, entry, ("casussen", i), "casus", casus_id)
+    if kit.round is None and kit.session is None:
+        found.append(error("ronde-ontbreekt", "de kit heeft geen `ronde` en geen `sessie`",
+                           location_of(entry, ("id",)),
+                           "Voeg `ronde: 1` toe, of `sessie: <naam>` voor een losse bijeenkomst."))
+    project = ws.get("project", kit.project)
+    if project and kit.neighbourhood in ws.of("buurt") and kit.neighbourhood not in project.neighbourhoods:
+        found.append(error("buurt-niet-in-project",
+                           f"de buurt `{kit.neighbourhood}` hoort niet bij het project `{kit.project}`",
+                           location_of(entry, ("buurt",)),
+                           "Kies een van: " + ", ".join(f"`{b}`" for b in project.neighbourhoods)
+                           + f", of voeg de buurt toe aan projecten/{kit.project}.yaml."))
+    werkvorm = ws.get("werkvorm", kit.werkvorm)
+    if werkvorm:
+        found += _check_timing(entry, werkvorm)
+        if any(b.per_casus for b in werkvorm.blocks) and not kit.casussen:
+            found.append(error("geen-casussen", f"de werkvorm `{werkvorm.id}` bespreekt casussen, "
+                               "maar deze kit noemt er geen", location_of(entry, ("werkvorm",)),
+                               "Voeg toe: `casussen:` met daaronder `- <casus-id>`."))
+    for i, casus_id in enumerate(kit.casussen):
+        casus = ws.get("casus", casus_id)
+        if casus and not casus.is_general and kit.neighbourhood not in casus.neighbourhoods:
+            found.append(warning(
+                "casus-andere-buurt",
+                f"de casus `{casus_id}` is geschreven voor " + ", ".join(casus.neighbourhoods)
+                + f", niet voor `{kit.neighbourhood}`", location_of(entry, ("casussen", i)),
+                "Kies een casus voor deze buurt of een algemene casus, of voeg de buurt toe aan "
+                "`buurten` van de casus."))
+    return found
+
+
+def _check_timing(entry: Entry, werkvorm) -> list[Diagnostic]:
+    kit = entry.model
+    if kit.end is None:
+        return []
+    start = dt.datetime.combine(kit.date, kit.start)
+    finish = start + dt.timedelta(minutes=werkvorm.total_minutes)
+    planned = dt.datetime.combine(kit.date, kit.end)
+    if finish <= planned:
+        return []
+    over = int((finish - planned).total_seconds() // 60)
+    return [error("programma-loopt-uit",
+                  f"het programma van `{werkvorm.id}` duurt {werkvorm.total_minutes} minuten en eindigt "
+                  f"om {finish:%H:%M}, {over} minuten na de eindtijd {kit.end:%H:%M}",
+                  location_of(entry, ("eindtijd",)),
+                  f"Zet de eindtijd op {finish:%H:%M}, begin eerder, of kort blokken in de werkvorm in.")]
+
+
+def check_casus_quality(ws: Workspace) -> list[Diagnostic]:
+    """Warnings that make a casus better but do not stop a build."""
+    found: list[Diagnostic] = []
+    for entry in ws.of("casus").values():
+        casus = entry.model
+        present = {professions.key(p.profession) for p in casus.perspectives}
+        missing = [professions.label(k) for k in professions.CORE_FOUR if k not in present]
+        if missing:
+            where = ("perspectieven",) if casus.perspectives else ("id",)
+            found.append(warning(
+                "perspectief-ontbreekt", "deze casus mist het perspectief van " + _and(missing),
+                location_of(entry, where, key=True),
+                "Schrijf per beroep onder `perspectieven` wat deze professional ziet, weet en "
+                "mag delen; zo oefent de groep met alle vier de blikken."))
+        for i, person in enumerate(casus.perspectives):
+            found += _profession(entry, ("perspectieven", i, "beroep"), person.profession)
+        for i, actions in enumerate(casus.actions):
+            found += _profession(entry, ("acties", i, "beroep"), actions.profession)
+    return found
+
+
+def _profession(entry: Entry, path: tuple, text: str) -> list[Diagnostic]:
+    if professions.normalise(text):
+        return []
+    guess = professions.suggest(text)
+    if not guess:
+        return []
+    return [warning("onbekend-beroep", f"het beroep `{text}` kent casuskit niet",
+                    location_of(entry, path), f"Bedoelde u `{guess}`?")]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]

@@ -1,0 +1,47 @@
+"""The project (a municipality's or organisation's series of meetings) and its buurten."""
+
+from __future__ import annotations
+
+from casuskit.model.kit import BackMode, CardSize
+from casuskit.model.types import Id, Model, Text, Time, field
+
+
+class Partner(Model):
+    name: Text = field("naam", "Naam van de partner of voorziening, bijv. 'Buurthuis De Schakel'.")
+    kind: Text | None = field("soort", "Wat voor partner, bijv. welzijn, zorg, school, corporatie.", None)
+    offers: Text | None = field("biedt", "Wat deze partner in de buurt doet of biedt.", None)
+
+
+class Buurt(Model):
+    """Een buurt, wijk, dorp of gebied waar bijeenkomsten voor zijn."""
+
+    id: Id = field("id", "Unieke naam van de buurt: kleine letters, cijfers en streepjes.")
+    name: Text = field("naam", "Naam van de buurt zoals iedereen die kent.")
+    kind: Text = field("soort", "buurt, wijk, dorp of gebied.", "buurt")
+    description: Text = field("beschrijving", "Korte schets van de buurt: bewoners, voorzieningen, sfeer.")
+    issues: list[Text] = field("vraagstukken", "Wat er in deze buurt speelt.", [])
+    partners: list[Partner] = field("partners", "De sociale kaart: partners en voorzieningen.", [])
+
+
+class Defaults(Model):
+    start: Time | None = field("starttijd", "Standaard begintijd van bijeenkomsten.", None)
+    facilitator: Text | None = field("gespreksleider", "Standaard gespreksleider.", None)
+    card_size: CardSize = field("kaartformaat", "Formaat gesprekskaarten: a6, a7 of a8.", "a7")
+    back_mode: BackMode = field("achterkant", "Achterkanten van kaarten: geen, "
+                                              "duplex-lange-zijde of duplex-korte-zijde.",
+                                "duplex-lange-zijde")
+
+
+class Project(Model):
+    """Een project: de opdrachtgever, de buurten en de huisstijl van een reeks bijeenkomsten."""
+
+    id: Id = field("id", "Unieke naam van het project: kleine letters, cijfers en streepjes.")
+    name: Text = field("naam", "Naam van het project, bijv. 'Buurtoverleggen Heerhugowaard'.")
+    organisation: Text = field("organisatie", "Opdrachtgever of organisatie (komt in de documenteigenschappen).")
+    municipality: Text | None = field("gemeente", "Gemeente waar het project loopt.", None)
+    description: Text | None = field("beschrijving", "Doel en achtergrond van het project.", None)
+    period: Text | None = field("periode", "Looptijd, bijv. 'september 2016 – januari 2017'.", None)
+    neighbourhoods: list[Id] = field("buurten", "Id's van de buurten of gebieden in dit project.", min_length=1)
+    house_style: Text | None = field("huisstijl", "Pad naar een eigen huisstijl-document (.docx), "
+                                                  "gemaakt met `casuskit huisstijl`.", None)
+    defaults: Defaults = field("standaard", "Standaardwaarden voor alle kits van dit project.", Defaults())

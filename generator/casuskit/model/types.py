@@ -1,0 +1,145 @@
+"""Field types of the domain model: parsing from text with Dutch errors and editor schemas.
+
+The loader hands every scalar over as text. These annotated types turn that text into Python
+values and, when that fails, raise a :class:`PydanticCustomError` whose type is a casuskit code
+and whose message is already Dutch. Each type also declares the JSON Schema an editor sees, in
+terms of how the user writes the value in YAML.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Model(BaseModel):
+    """Base of every YAML-backed model: Dutch keys via aliases, unknown keys refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_by_alias=True,
+                              validate_by_name=False, serialize_by_alias=True)
+
+
+def field(alias: str, description: str, default: Any = ..., **kwargs) -> Any:
+    """A model field with its Dutch YAML key and Dutch description (for schema and reference)."""
+    if isinstance(default, list):
+        return Field(alias=alias, description=description, default_factory=list, **kwargs)
+    return Field(default, alias=alias, description=description, **kwargs)
+
+
+def kind_of(value: object) -> str:
+    """How a value looks to the writer, in Dutch (for 'expected X, got Y' messages)."""
+    if value is None:
+        return "niets (het veld is leeg)"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een groep velden"
+    return f"de tekst `{value}`"
+
+
+def _text(value: object) -> str:
+    if value is None:
+        raise PydanticCustomError("leeg", "dit veld is leeg")
+    if not isinstance(value, str):
+        raise PydanticCustomError("geen-tekst", "hier hoort een tekst, maar er staat {got}",
+                                  {"got": kind_of(value)})
+    text = value.strip()
+    if not text:
+        raise PydanticCustomError("leeg", "dit veld is leeg")
+    return text
+
+
+def _slug(value: object) -> str:
+    text = _text(value)
+    if not SLUG_RE.match(text):
+        raise PydanticCustomError(
+            "ongeldige-id", "`{value}` is geen geldige id", {"value": text, "suggestion": slugify(text)})
+    return text
+
+
+def slugify(text: str) -> str:
+    """A safe id/file name from any text: lower case ASCII letters, digits and hyphens."""
+    import unicodedata
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "x"
+
+
+def _count(value: object) -> int:
+    text = _text(value)
+    if not re.fullmatch(r"\d{1,6}", text):
+        raise PydanticCustomError("geen-getal", "`{value}` is geen heel getal", {"value": text})
+    return int(text, 10)  # "08" is eight, never octal
+
+
+def _yes_no(value: object) -> bool:
+    text = _text(value).lower()
+    if text in ("ja", "true", "yes", "waar"):
+        return True
+    if text in ("nee", "false", "no", "onwaar"):
+        return False
+    raise PydanticCustomError("geen-ja-nee", "`{value}` is geen ja of nee", {"value": text})
+
+
+def _date(value: object) -> dt.date:
+    text = _text(value)
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", text)
+        if not match:
+            raise PydanticCustomError("geen-datum", "`{value}` is geen datum", {"value": text})
+        day, month, year = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        raise PydanticCustomError("datum-bestaat-niet", "`{value}` bestaat niet: er is geen maand {month}",
+                                  {"value": text, "month": month})
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise PydanticCustomError(
+            "datum-bestaat-niet", "`{value}` bestaat niet: {month_name} {year} heeft {last} dagen",
+            {"value": text, "month_name": MONTHS[month - 1], "year": year, "last": last})
+    return dt.date(year, month, day)
+
+
+def _time(value: object) -> dt.time:
+    text = _text(value)
+    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", text)
+    if not match:
+        raise PydanticCustomError("geen-tijd", "`{value}` is geen tijd", {"value": text})
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise PydanticCustomError("tijd-bestaat-niet", "`{value}` bestaat niet als tijd", {"value": text})
+    return dt.time(hour, minute)
+
+
+def choice(*options: str):
+    """A Literal of Dutch options that accepts any letter case and names the options on error."""
+    def check(value: object) -> str:
+        text = _text(value).lower()
+        if text not in options:
+            raise PydanticCustomError("geen-keuze", "`{value}` is geen van de mogelijke waarden",
+                                      {"value": text, "options": list(options)})
+        return text
+    return Annotated[Literal[options], BeforeValidator(check)]  # type: ignore[valid-type]
+
+
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Id = Annotated[str, BeforeValidator(_slug),
+               WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern})]
+Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
+YesNo = Annotated[bool, BeforeValidator(_yes_no),
+                  WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nee"]}]})]
+Date = Annotated[dt.date, BeforeValidator(_date),
+                 WithJsonSchema({"type": "string", "pattern": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4})$",
+                                 "examples": ["2016-11-08"]})]
+Time = Annotated[dt.time, BeforeValidator(_time),
+                 WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}$", "examples": ["19:30"]})]

@@ -1,0 +1,89 @@
+"""Formatting diagnostics for the terminal, in the style of Rust and Elm compilers.
+
+    fout[onbekend-veld]: onbekend veld `titell`
+      --> casussen/noord/eenzaam.yaml:3:1
+       |
+     3 | titell: Alleen in de flat
+       | ^^^^^^
+       = hulp: Bedoelde u `titel`?
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from casuskit.errors import Diagnostic
+
+COLOURS = {"fout": "red", "waarschuwing": "yellow"}
+
+
+class SourceCache:
+    """Reads a user's file once to show their own line; never writes it."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.lines: dict[str, list[str]] = {}
+
+    def line(self, file: str, number: int) -> str | None:
+        if file not in self.lines:
+            try:
+                raw = (self.root / file).read_bytes()
+            except OSError:
+                raw = b""
+            raw = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text = raw.decode("cp1252", "replace")
+            self.lines[file] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = self.lines[file]
+        return lines[number - 1] if 0 < number <= len(lines) else None
+
+
+def format_diagnostic(d: Diagnostic, sources: SourceCache, colour: bool = False) -> str:
+    def style(text: str, **kw) -> str:
+        return click.style(text, **kw) if colour else text
+
+    head = style(f"{d.severity}[{d.code}]", fg=COLOURS.get(d.severity), bold=True)
+    out = [f"{head}: {style(d.message, bold=True)}"]
+    loc = d.location
+    if loc is None:
+        if d.hint:
+            out.append(f"  = hulp: {d.hint}")
+        return "\n".join(out)
+    if loc.line <= 0:
+        out.append(f"  --> {loc.file}")
+    else:
+        out.append(f"  --> {loc.file}:{loc.line}:{loc.column}")
+        source = sources.line(loc.file, loc.line)
+        if source is not None:
+            gutter = " " * len(str(loc.line))
+            shown = source.replace("\t", " ")
+            start = max(loc.column - 1, 0)
+            end = loc.end_column - 1 if loc.end_column and loc.end_column - 1 > start else len(shown.rstrip())
+            width = max(end - start, 1)
+            out += [f" {gutter} |", f" {loc.line} | {shown}",
+                    f" {gutter} | " + " " * start + style("^" * width, fg=COLOURS.get(d.severity))]
+    for note in d.notes:
+        out.append(f"  = {note}")
+    if d.hint:
+        lines = d.hint.split("\n")
+        out.append(f"  = {style('hulp', bold=True)}: {lines[0]}")
+        out += [f"          {line}" for line in lines[1:]]
+    return "\n".join(out)
+
+
+def summary(diagnostics: list[Diagnostic], files: int) -> str:
+    errors = sum(1 for d in diagnostics if d.is_error)
+    warnings = len(diagnostics) - errors
+    if not diagnostics:
+        return f"Alles in orde: {files} {'bestand' if files == 1 else 'bestanden'} gecontroleerd."
+    parts = []
+    if errors:
+        parts.append(f"{errors} {'fout' if errors == 1 else 'fouten'}")
+    if warnings:
+        parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+    touched = len({d.location.file for d in diagnostics if d.location})
+    return f"{' en '.join(parts)} in {touched} van {files} bestanden."

@@ -1,0 +1,56 @@
+"""``casuskit nieuw``: a new YAML file with Dutch guidance comments, ready to fill in.
+
+Templates live in ``templates/nieuw/<soort>.yaml``. A scaffolded file passes ``casuskit check``
+as it is (so a writer starts from something that works) and refers to ids that exist in the
+workspace where it must (a kit names a real project, buurt and werkvorm). Existing files are
+never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+from string import Template
+
+from casuskit.errors import UsageError
+from casuskit.model import KIND_BY_NAME
+from casuskit.model.types import SLUG_RE, slugify
+from casuskit.schema import modeline
+from casuskit.workspace import load_workspace
+
+
+def scaffold(root: Path, kind_name: str, id_: str | None = None) -> Path:
+    kind = KIND_BY_NAME[kind_name]
+    id_ = id_ or f"nieuwe-{kind_name}"
+    if not SLUG_RE.match(id_):
+        raise UsageError(f"`{id_}` is geen geldige id",
+                         f"Gebruik kleine letters, cijfers en streepjes, bijv. `{slugify(id_)}`.")
+    path = root / kind.folder / f"{id_}.yaml"
+    if path.exists():
+        raise UsageError(f"{path.relative_to(root)} bestaat al",
+                         "Kies een andere id; casuskit overschrijft nooit een bestaand bestand.")
+    ws = load_workspace(root)
+    values = {
+        "id": id_,
+        "file": path.relative_to(root).as_posix(),
+        "modeline": modeline(root, path, kind_name) if path.parent.exists() else "",
+        "project": _first(ws, "project", "mijn-project"),
+        "buurt": _first(ws, "buurt", "mijn-buurt"),
+        "werkvorm": _first(ws, "werkvorm", "mijn-werkvorm"),
+        "date": (dt.date.today() + dt.timedelta(days=14)).isoformat(),
+        "casussen": "\n".join(f"  - {c}" for c in sorted(ws.of("casus"))[:2]) or "  - mijn-casus",
+        "buurten": "\n".join(f"  - {b}" for b in sorted(ws.of("buurt"))[:3]) or "  - mijn-buurt",
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    values["modeline"] = modeline(root, path, kind_name)
+    template = resources.files("casuskit").joinpath("templates", "nieuw", f"{kind_name}.yaml")
+    text = Template(template.read_text(encoding="utf-8")).substitute(values)
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return path
+
+
+def _first(ws, kind: str, fallback: str) -> str:
+    ids = sorted(ws.of(kind))
+    return ids[0] if ids else fallback

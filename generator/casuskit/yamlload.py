@@ -1,0 +1,327 @@
+"""Strict, located YAML loading: the only module that touches YAML.
+
+PyYAML's defaults surprise people who write YAML for the first time: ``19:30`` becomes 1170,
+``no`` becomes False, ``0123`` becomes 83, a repeated key silently wins, and an alias bomb
+allocates gigabytes. This loader composes the node tree itself and returns plain Python data in
+which every scalar is text (the model decides types later), plus a :class:`Positions` map from
+each value's path to its line and column, so that later errors can point at the user's line.
+
+Refused with a located Dutch diagnostic: non-UTF-8 and binary files, tabs, no-break spaces and
+zero-width characters, duplicate keys, anchors, aliases, tags, several documents, and files
+over :data:`MAX_BYTES`. Accepted: a UTF-8 BOM and CRLF line ends. The user's file is only read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent, DocumentStartEvent, StreamEndEvent
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from casuskit import yamlmessages
+from casuskit.errors import Diagnostic, Location, error
+
+MAX_BYTES = 512 * 1024
+PathKey = tuple  # path of a value in the document: ("fasen", 2, "vragen", 0)
+
+SUSPECT_CHARS = {
+    "\u00a0": "een harde spatie (no-break space)",
+    "\u202f": "een smalle harde spatie",
+    "\u200b": "een onzichtbaar teken (zero-width space)",
+    "\u200c": "een onzichtbaar teken (zero-width non-joiner)",
+    "\u200d": "een onzichtbaar teken (zero-width joiner)",
+    "\u2060": "een onzichtbaar teken (word joiner)",
+    "\ufeff": "een onzichtbaar teken (BOM midden in het bestand)",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a node starts (1-based line/column); end_column only when on the same line."""
+
+    line: int
+    column: int
+    end_column: int | None = None
+    block_indent: int | None = None  # for | and > block scalars: column of the content
+
+
+@dataclass
+class Positions:
+    """Spans of values and of mapping keys, by path."""
+
+    values: dict[PathKey, Span] = field(default_factory=dict)
+    keys: dict[PathKey, Span] = field(default_factory=dict)
+
+    def value(self, path: PathKey) -> Span | None:
+        """The span of the value at path, or of its nearest existing ancestor."""
+        path = tuple(path)
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get(())
+
+    def key(self, path: PathKey) -> Span | None:
+        return self.keys.get(tuple(path))
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: plain data (str / list / dict / None) and where everything stands."""
+
+    file: str  # as shown to the user, relative to the workspace
+    path: Path
+    text: str
+    data: object
+    positions: Positions
+
+    def location(self, span: Span | None, offset: int = 0) -> Location:
+        if span is None:
+            return Location(self.file, 1, 1)
+        return Location(self.file, span.line, span.column + offset, span.end_column)
+
+
+class _Problem(Exception):
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def load(path: Path, file: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Read and compose one YAML file; never raises for bad content."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [error("onleesbaar", f"het bestand kan niet gelezen worden ({exc.strerror})",
+                            Location(file), "Controleer of het bestand bestaat en of u het mag lezen.")]
+    return loads(raw, file, path)
+
+
+def loads(raw: bytes, file: str, path: Path | None = None) -> tuple[Document | None, list[Diagnostic]]:
+    """Like :func:`load`, for bytes already in memory."""
+    text, problems = _decode(raw, file)
+    if text is None:
+        return None, problems
+    problems += _scan_characters(text, file)
+    if any(p.code == "tab" for p in problems):
+        return None, problems  # tabs make every later YAML message misleading
+    parse_text = text
+    for char in SUSPECT_CHARS:
+        parse_text = parse_text.replace(char, " ")
+    try:
+        root = _compose(parse_text, file)
+    except _Problem as exc:
+        return None, problems + [exc.diagnostic]
+    except yaml.MarkedYAMLError as exc:
+        return None, problems + [yamlmessages.translate(exc, file)]
+    except yaml.YAMLError as exc:  # ReaderError: non-printable characters
+        return None, problems + [yamlmessages.translate_reader(exc, text, file)]
+    if root is None:
+        return None, problems + [error(
+            "leeg-bestand", "het bestand is leeg", Location(file, 1, 1),
+            "Begin met de velden die dit soort bestand nodig heeft; "
+            "`casuskit nieuw casus` maakt een ingevuld voorbeeld.")]
+    positions = Positions()
+    try:
+        data = _convert(root, (), positions, file)
+    except _Problem as exc:
+        return None, problems + [exc.diagnostic]
+    return Document(file, path or Path(file), text, data, positions), problems
+
+
+def _decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    if len(raw) > MAX_BYTES:
+        return None, [error(
+            "te-groot", f"het bestand is te groot ({len(raw) // 1024} KB; de grens is {MAX_BYTES // 1024} KB)",
+            Location(file), "Een casus past ruim in enkele tientallen KB. Splits het bestand, "
+            "of controleer of er per ongeluk iets anders in geplakt is.")]
+    if b"\x00" in raw:
+        return None, [error(
+            "geen-tekst", "dit is geen tekstbestand (het bevat binaire gegevens)", Location(file),
+            "Casuskit leest alleen YAML-tekstbestanden. Staat hier per ongeluk een Word- of "
+            "PDF-bestand met de extensie .yaml?")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        char = raw[exc.start:exc.start + 1].decode("cp1252", "replace")
+        return None, [error(
+            "geen-utf8", f"het bestand is niet als UTF-8 opgeslagen (teken `{char}` op deze plek)",
+            Location(file, line, column, column + 1),
+            "Sla het bestand op met de codering UTF-8. In VS Code: klik rechtsonder op de codering "
+            "(bijv. 'Windows 1252') en kies 'Opslaan met codering' → 'UTF-8'. In Kladblok: "
+            "'Opslaan als' → Codering: UTF-8.",
+            notes=("waarschijnlijk opgeslagen als Windows-1252 (de standaard van oudere Windows-programma's)",)),
+        ]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _scan_characters(text: str, file: str) -> list[Diagnostic]:
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        tab = line.find("\t")
+        if tab >= 0:
+            found.append(error(
+                "tab", "dit bestand gebruikt een tab; YAML staat alleen spaties toe",
+                Location(file, number, tab + 1, tab + 2),
+                "Vervang de tab door spaties (gebruik er steeds 2 per niveau). In VS Code: "
+                "klik rechtsonder op 'Tab Size' en kies 'Convert Indentation to Spaces'."))
+        for column, char in enumerate(line, start=1):
+            if char in SUSPECT_CHARS:
+                found.append(error(
+                    "onzichtbaar-teken", f"hier staat {SUSPECT_CHARS[char]}",
+                    Location(file, number, column, column + 1),
+                    "Zulke tekens komen meestal mee bij kopiëren uit Word of een webpagina. "
+                    "Verwijder het teken en typ op die plek een gewone spatie (of niets)."))
+    return found
+
+
+class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
+    """Composes nodes only; BaseResolver has no implicit types, so every plain scalar is text."""
+
+    def __init__(self, stream: str, file: str):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+        self.file = file
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _Problem(_at(self.file, event.start_mark, "alias",
+                           f"verwijzingen (`*{event.anchor}`) zijn niet toegestaan",
+                           "Schrijf de tekst gewoon opnieuw uit; casuskit gebruikt geen YAML-ankers "
+                           "of verwijzingen, zodat elk bestand op zichzelf leesbaar blijft."))
+        if getattr(event, "anchor", None) is not None:
+            raise _Problem(_at(self.file, event.start_mark, "anker",
+                           f"ankers (`&{event.anchor}`) zijn niet toegestaan",
+                           "Haal `&" + event.anchor + "` weg en schrijf herhaalde tekst gewoon uit."))
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Problem(_at(self.file, event.start_mark, "tag",
+                           f"YAML-tags (`{tag}`) zijn niet toegestaan",
+                           "Haal de tag (het woord dat met ! begint) weg; casuskit bepaalt zelf "
+                           "het soort waarde."))
+        return super().compose_node(parent, index)
+
+
+def _compose(text: str, file: str):
+    loader = _StrictLoader(text, file)
+    try:
+        loader.get_event()  # StreamStart
+        if loader.check_event(StreamEndEvent):
+            return None
+        root = loader.compose_document()
+        if not loader.check_event(StreamEndEvent):
+            event = loader.peek_event()
+            if isinstance(event, DocumentStartEvent):
+                raise _Problem(_at(file, event.start_mark, "meerdere-documenten",
+                               "dit bestand bevat meer dan één YAML-document (`---`)",
+                               "Zet elke casus in een eigen bestand."))
+        return root
+    finally:
+        loader.dispose()
+
+
+def _at(file: str, mark, code: str, message: str, hint: str) -> Diagnostic:
+    return error(code, message, Location(file, mark.line + 1, mark.column + 1), hint)
+
+
+def _span(node) -> Span:
+    start, end = node.start_mark, node.end_mark
+    end_column = end.column + 1 if end.line == start.line and end.column > start.column else None
+    indent = None
+    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+        indent = _block_indent(node)
+    return Span(start.line + 1, start.column + 1, end_column, indent)
+
+
+def _block_indent(node) -> int | None:
+    """Column (1-based) where a block scalar's content lines start."""
+    buffer, line = node.start_mark.buffer, node.start_mark.line + 1
+    lines = buffer.split("\n")
+    for candidate in lines[line: node.end_mark.line + 1]:
+        stripped = candidate.lstrip(" ")
+        if stripped and stripped != "\x00":
+            return len(candidate) - len(stripped) + 1
+    return None
+
+
+def _convert(node, path: PathKey, positions: Positions, file: str):
+    positions.values[path] = _span(node)
+    if isinstance(node, ScalarNode):
+        if node.style is None and node.value == "":
+            return None  # `key:` with nothing after it
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_convert(item, path + (i,), positions, file) for i, item in enumerate(node.value)]
+    assert isinstance(node, MappingNode)
+    result: dict[str, object] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            raise _Problem(_at(file, key_node.start_mark, "sleutel-geen-tekst",
+                           "een veldnaam moet een woord zijn, geen lijst of blok",
+                           "Schrijf `veldnaam: waarde`."))
+        key = key_node.value
+        if key in result:
+            first = positions.keys[path + (key,)]
+            raise _Problem(error(
+                "dubbel-veld", f"het veld `{key}` staat hier voor de tweede keer",
+                Location(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                         key_node.end_mark.column + 1),
+                f"Voeg beide samen tot één `{key}` (de eerste staat op regel {first.line}). "
+                "YAML zou anders stilletjes alleen de laatste houden.",
+                notes=(f"eerste keer: regel {first.line}, kolom {first.column}",)))
+        positions.keys[path + (key,)] = _span(key_node)
+        result[key] = _convert(value_node, path + (key,), positions, file)
+    return result
+
+
+def text_offset_span(doc: Document, path: PathKey, offset: int) -> Location:
+    """Location of character ``offset`` inside the text value at ``path``.
+
+    Exact for single-line values and for ``|`` block scalars (the common case for long text);
+    for folded or multi-line plain text it falls back to where the value starts.
+    """
+    span = doc.positions.values.get(tuple(path))
+    value = _get(doc.data, path)
+    if span is None or not isinstance(value, str):
+        return doc.location(doc.positions.value(path))
+    before = value[:offset]
+    if "\n" not in value:
+        quote = 1 if doc.text.split("\n")[span.line - 1][span.column - 1:span.column] in "'\"" else 0
+        column = span.column + quote + offset
+        return Location(doc.file, span.line, column)
+    if span.block_indent is not None and _block_style(doc, span) == "|":
+        line = span.line + 1 + before.count("\n")
+        column = span.block_indent + len(before) - (before.rfind("\n") + 1)
+        return Location(doc.file, line, column)
+    return doc.location(span)
+
+
+def _block_style(doc: Document, span: Span) -> str:
+    line = doc.text.split("\n")[span.line - 1]
+    return line[span.column - 1:span.column]
+
+
+def _get(data, path: PathKey):
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

@@ -1,0 +1,52 @@
+"""Shared fixtures: a scratch copy of the shipped example workspace and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from casuskit.check import check_workspace
+from casuskit.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+INPUT_FOLDERS = ("projecten", "buurten", "werkvormen", "casussen", "kits", "rollen", "schema")
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    """A copy of the repository's example files; tests may break it freely."""
+    for folder in INPUT_FOLDERS:
+        if (REPO / folder).is_dir():
+            shutil.copytree(REPO / folder, tmp_path / folder)
+    return tmp_path
+
+
+def write(root: Path, relative: str, text: str | bytes) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, str):
+        text = textwrap.dedent(text).lstrip("\n").encode("utf-8")
+    path.write_bytes(text)
+    return path
+
+
+def run(root: Path, *args: str):
+    """Run the casuskit CLI with ``root`` as current directory; returns click's Result."""
+    previous = os.getcwd()
+    os.chdir(root)
+    try:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False, env={"NO_COLOR": "1"})
+    finally:
+        os.chdir(previous)
+
+
+def diagnostics(root: Path, errors_only: bool = False):
+    """Diagnostics of a check of ``root``, as (code, message, 'file:line:col') tuples."""
+    result = check_workspace(root)
+    return [(d.code, d.message, f"{d.location.file}:{d.location.line}:{d.location.column}")
+            for d in result.diagnostics if d.is_error or not errors_only]

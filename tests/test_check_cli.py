@@ -1,0 +1,123 @@
+"""`casuskit check` as a user runs it: output format, exit codes, cross-references, warnings."""
+
+from __future__ import annotations
+
+from conftest import REPO, diagnostics, run, write
+
+
+def test_shipped_examples_are_clean():
+    result = run(REPO, "check", "--streng")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Alles in orde:")
+
+
+def test_output_shows_the_users_line_with_a_caret_and_a_hint(ws):
+    path = ws / "casussen/algemeen/stille-buurman.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("titel: De stille", "titell: De stille"),
+                    encoding="utf-8")
+    result = run(ws, "check")
+    assert result.exit_code == 1
+    assert ("fout[onbekend-veld]: onbekend veld `titell`\n"
+            "  --> casussen/algemeen/stille-buurman.yaml:3:1\n"
+            "   |\n"
+            " 3 | titell: De stille buurman\n"
+            "   | ^^^^^^\n"
+            "  = hulp: Bedoelde u `titel`?\n") in result.output
+    assert result.output.rstrip().endswith("2 fouten in 1 van 6 bestanden.")
+    assert "Traceback" not in result.output
+
+
+def test_all_errors_are_reported_at_once_sorted_by_file_and_line(ws):
+    write(ws, "casussen/b.yaml", "id: b\ntitel: T\nsamenvatting: s\nsituatie: s\nstatus: klaar\nthemas: x\n")
+    write(ws, "casussen/a.yaml", "id: a\ntitel: T\nsamenvatting: s\n")
+    found = diagnostics(ws, errors_only=True)
+    assert [d[2] for d in found] == ["casussen/a.yaml:1:1", "casussen/b.yaml:5:9", "casussen/b.yaml:6:9"]
+    assert found[1][1] == "`klaar` is geen geldige waarde voor `status`"
+
+
+def test_unknown_casus_in_a_kit_suggests_the_close_one(ws):
+    path = ws / "kits/heerhugowaard/noord-ronde-2.yaml"
+    path.write_text(path.read_text().replace("- stille-buurman", "- stille-buurmam"))
+    from casuskit.check import check_workspace
+    found = [d for d in check_workspace(ws).errors]
+    assert [(d.message, d.location.line, d.location.column, d.hint) for d in found] == [
+        ("er is geen casus met de id `stille-buurmam`", 15, 5, "Bedoelde u `stille-buurman`?")]
+
+
+def test_programme_running_past_the_planned_end(ws):
+    path = ws / "kits/heerhugowaard/noord-ronde-2.yaml"
+    path.write_text(path.read_text().replace("eindtijd: 21:00", "eindtijd: 20:30"))
+    assert diagnostics(ws, errors_only=True) == [(
+        "programma-loopt-uit",
+        "het programma van `kleine-groepen` duurt 80 minuten en eindigt om 20:50, "
+        "20 minuten na de eindtijd 20:30", "kits/heerhugowaard/noord-ronde-2.yaml:9:11")]
+
+
+def test_kit_buurt_outside_project_and_missing_round(ws):
+    write(ws, "buurten/zuid.yaml", "id: zuid\nnaam: Zuid\nbeschrijving: b\n")
+    path = ws / "kits/heerhugowaard/noord-ronde-2.yaml"
+    path.write_text(path.read_text().replace("buurt: noord", "buurt: zuid").replace("ronde: 2\n", ""))
+    codes = [d[0] for d in diagnostics(ws, errors_only=True)]
+    assert codes == ["ronde-ontbreekt", "buurt-niet-in-project"]
+
+
+def test_duplicate_ids_across_files(ws):
+    path = ws / "casussen/algemeen/stille-buurman.yaml"
+    write(ws, "casussen/kopie.yaml", path.read_bytes())
+    assert diagnostics(ws, errors_only=True) == [(
+        "dubbele-id", "de id `stille-buurman` wordt al gebruikt door casussen/algemeen/stille-buurman.yaml",
+        "casussen/kopie.yaml:2:5")]
+
+
+def test_warnings_exit_zero_unless_strict(ws):
+    path = ws / "casussen/noord/druk-gezin.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("  - beroep: wijkagent\n", "  - beroep: wijkagnet\n"))
+    result = run(ws, "check")
+    assert result.exit_code == 0, result.output
+    assert "waarschuwing[onbekend-beroep]: het beroep `wijkagnet` kent casuskit niet" in result.output
+    assert "waarschuwing[perspectief-ontbreekt]: deze casus mist het perspectief van Wijkagent" in result.output
+    assert run(ws, "check", "--streng").exit_code == 1
+
+
+def test_fiction_check_points_inside_a_block_text(ws):
+    path = ws / "casussen/noord/druk-gezin.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("Haar vriend is", "Mail: samira@gmail.com. Haar vriend is"))
+    found = [d for d in diagnostics(ws) if d[0].startswith("fictie")]
+    line = next(i for i, l in enumerate(path.read_text().split("\n"), 1) if "samira@gmail" in l)
+    column = path.read_text().split("\n")[line - 1].index("samira@") + 1
+    assert found == [("fictie-email", "dit lijkt een echt e-mailadres",
+                      f"casussen/noord/druk-gezin.yaml:{line}:{column}")]
+
+
+def test_paths_limit_the_report_but_references_still_count(ws):
+    write(ws, "casussen/kapot.yaml", "id: kapot\n")
+    result = run(ws, "check", "kits")
+    assert result.exit_code == 0, result.output
+    result = run(ws, "check", "casussen/kapot.yaml")
+    assert result.exit_code == 1
+    assert "casussen/kapot.yaml:1:1" in result.output
+
+
+def test_usage_errors_exit_2_in_dutch(ws):
+    result = run(ws, "check", "bestaat/niet.yaml")
+    assert result.exit_code == 2
+    assert "fout: het pad `bestaat/niet.yaml` bestaat niet" in result.output
+    result = run(ws, "chekc")
+    assert result.exit_code == 2
+    assert "fout: onbekende opdracht `chekc`. Bedoelde u `check`?" in result.output
+
+
+def test_no_workspace_found(tmp_path):
+    result = run(tmp_path, "check")
+    assert result.exit_code == 2
+    assert "hier is geen casuskit-map gevonden" in result.output
+
+
+def test_check_never_rewrites_a_users_file(ws):
+    files = sorted(p for p in ws.rglob("*.yaml"))
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    write(ws, "casussen/fout.yaml", "id: fout\n\ttitel: x\n")
+    run(ws, "check")
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files} == before
