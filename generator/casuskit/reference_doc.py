@@ -1,0 +1,330 @@
+"""Builds the default reference document (house style), ``data/referentie.docx``.
+
+Like pandoc's ``--reference-doc``: a lean .docx that holds only the styles
+casuskit uses, an A4 portrait page with 20 mm margins, Dutch (nl-NL) language,
+list numbering for "List Bullet" / "List Number", an (empty) header and footer,
+and one specimen paragraph per style for facilitators who restyle it; the body is
+dropped when a document is started from it (:func:`casuskit.docxio.new_document`).
+The build is reproducible; regenerate the shipped file with::
+
+    python -m casuskit.reference_doc generator/casuskit/data/referentie.docx
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+import zipfile
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.shared import Pt, RGBColor, Twips
+
+from casuskit import docxio, ooxml
+from casuskit.ooxml import Border
+
+BUILD_DATE = dt.datetime(2025, 1, 1, 12, 0, 0)
+FONT = "Calibri"  # LibreOffice shows the metric-compatible Carlito
+BODY_PT = 10.5
+TEAL, TEAL_LIGHT, GREY, RULE = "0F5563", "E3EEF0", "595959", "A6A6A6"
+AMBER, AMBER_LIGHT = "8A5A00", "FFF3D6"
+TEXT_WIDTH_MM = 170  # A4 minus two 20 mm margins
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_PKG = "http://schemas.openxmlformats.org/package/2006"
+_OD = "http://schemas.openxmlformats.org/officeDocument/2006"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_SKELETON = {
+    "[Content_Types].xml":
+        f'<Types xmlns="{_PKG}/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/word/document.xml" ContentType="{_WML}.document.main+xml"/>'
+        f'<Override PartName="/word/styles.xml" ContentType="{_WML}.styles+xml"/>'
+        f'<Override PartName="/word/numbering.xml" ContentType="{_WML}.numbering+xml"/>'
+        f'<Override PartName="/word/settings.xml" ContentType="{_WML}.settings+xml"/>'
+        '</Types>',
+    "_rels/.rels":
+        f'<Relationships xmlns="{_PKG}/relationships"><Relationship Id="rId1" '
+        f'Type="{_OD}/relationships/officeDocument" Target="word/document.xml"/>'
+        '</Relationships>',
+    "word/_rels/document.xml.rels":
+        f'<Relationships xmlns="{_PKG}/relationships">'
+        f'<Relationship Id="rId1" Type="{_OD}/relationships/styles" Target="styles.xml"/>'
+        f'<Relationship Id="rId2" Type="{_OD}/relationships/numbering" '
+        'Target="numbering.xml"/>'
+        f'<Relationship Id="rId3" Type="{_OD}/relationships/settings" '
+        'Target="settings.xml"/></Relationships>',
+    "word/document.xml":
+        f'<w:document xmlns:w="{_W}" xmlns:r="{_OD}/relationships"><w:body><w:sectPr>'
+        '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" '
+        'w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/>'
+        '<w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr></w:body>'
+        '</w:document>',
+    "word/styles.xml": f'<w:styles xmlns:w="{_W}"/>',
+    "word/numbering.xml": f'<w:numbering xmlns:w="{_W}"/>',
+    "word/settings.xml":
+        f'<w:settings xmlns:w="{_W}"><w:zoom w:percent="100"/>'
+        '<w:defaultTabStop w:val="709"/>'
+        '<w:characterSpacingControl w:val="doNotCompress"/><w:compat>'
+        '<w:compatSetting w:name="compatibilityMode" '
+        'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+        '<w:themeFontLang w:val="nl-NL"/><w:decimalSymbol w:val=","/>'
+        '<w:listSeparator w:val=";"/></w:settings>',
+}
+
+
+def _blank_package() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, xml in _SKELETON.items():
+            package.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                             + xml)
+    return buffer.getvalue()
+
+
+def _style(styles, name, kind=WD_STYLE_TYPE.PARAGRAPH, style_id=None, base="Normal",
+           next_style=None, builtin=False, size=None, bold=None, italic=None, color=None,
+           caps=None, before=None, after=None, line=None, align=None, keep_next=None,
+           keep_lines=None, left_mm=None, right_mm=None):
+    """Add one style; ``line`` is a multiple (float) or exact height in mm (str)."""
+    style = styles.add_style(name, kind, builtin=builtin)
+    style.style_id = style_id or name.replace(" ", "")
+    if base is not None:
+        style.base_style = styles[base]
+    style.quick_style = True
+    font = style.font
+    for attr, value in (("bold", bold), ("italic", italic), ("all_caps", caps)):
+        if value is not None:
+            setattr(font, attr, value)
+    if size is not None:
+        font.size = Pt(size)
+    if color is not None:
+        font.color.rgb = RGBColor.from_string(color)
+    if kind == WD_STYLE_TYPE.CHARACTER:
+        return style
+    if next_style is not None:
+        style.next_paragraph_style = styles[next_style]
+    fmt = style.paragraph_format
+    for attr, value in (("space_before", before), ("space_after", after)):
+        if value is not None:
+            setattr(fmt, attr, Pt(value))
+    if isinstance(line, str):
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Twips(ooxml.mm_to_twips(float(line)))
+    elif line is not None:
+        fmt.line_spacing = line
+    for attr, value in (("alignment", align), ("keep_with_next", keep_next),
+                        ("keep_together", keep_lines)):
+        if value is not None:
+            setattr(fmt, attr, value)
+    if left_mm is not None:
+        fmt.left_indent = Twips(ooxml.mm_to_twips(left_mm))
+    if right_mm is not None:
+        fmt.right_indent = Twips(ooxml.mm_to_twips(right_mm))
+    return style
+
+
+def _add_base_styles(styles) -> None:
+    normal = _style(styles, "Normal", base=None, builtin=True)
+    ooxml.set_default_style(normal)
+    normal.paragraph_format.widow_control = True
+    dpf = _style(styles, "Default Paragraph Font", WD_STYLE_TYPE.CHARACTER, base=None,
+                 builtin=True)
+    ooxml.set_default_style(dpf)
+    table_normal = _style(styles, "Normal Table", WD_STYLE_TYPE.TABLE, style_id="TableNormal",
+                          base=None, builtin=True)
+    ooxml.set_default_style(table_normal)
+    ooxml.set_cell_margins(table_normal, top=0, bottom=0, left=1.9, right=1.9)
+    for style in (dpf, table_normal):
+        style.quick_style, style.hidden, style.unhide_when_used = False, True, True
+
+
+def _add_text_styles(styles) -> None:
+    heading = dict(builtin=True, bold=True, color=TEAL, keep_next=True, keep_lines=True,
+                   line=1.0, next_style="Normal")
+    _style(styles, "Title", builtin=True, size=26, bold=True, color=TEAL, after=4, line=1.0,
+           keep_next=True)
+    _style(styles, "Subtitle", builtin=True, size=13, color=GREY, after=14)
+    for level, (size, before, after) in enumerate(((16, 18, 6), (13, 14, 4), (11, 10, 3))):
+        style = _style(styles, f"Heading {level + 1}", style_id=f"Heading{level + 1}", size=size,
+                       before=before, after=after, **heading)
+        ooxml.set_outline_level(style, level)
+    h1 = styles["Heading 1"]
+    ooxml.set_paragraph_borders(h1, bottom=Border("single", 6, TEAL, 2))
+    _style(styles, "List Bullet", builtin=True, after=3)
+    _style(styles, "List Number", builtin=True, after=3)
+    for name in ("Header", "Footer"):
+        style = _style(styles, name, builtin=True, size=8.5, color=GREY, after=0, line=1.0)
+        tabs = style.paragraph_format.tab_stops
+        tabs.add_tab_stop(Twips(ooxml.mm_to_twips(TEXT_WIDTH_MM / 2)), WD_TAB_ALIGNMENT.CENTER)
+        tabs.add_tab_stop(Twips(ooxml.mm_to_twips(TEXT_WIDTH_MM)), WD_TAB_ALIGNMENT.RIGHT)
+    _style(styles, "Caption", builtin=True, size=9, italic=True, color=GREY, before=3, after=8)
+    _style(styles, "Quote", builtin=True, italic=True, color="404040", left_mm=8, right_mm=8,
+           before=6, after=6)
+    _style(styles, "Strong", WD_STYLE_TYPE.CHARACTER, base=None, builtin=True, bold=True)
+    _style(styles, "Emphasis", WD_STYLE_TYPE.CHARACTER, base=None, builtin=True, italic=True)
+    _style(styles, "Klein", size=8.5, color=GREY, after=3)
+    _style(styles, "Omslag Gegevens", size=12, color="404040", after=4)
+
+
+def _add_guide_styles(styles) -> None:
+    """Facilitator-guide styles: instructions, note lines and table text."""
+    block = dict(before=4, after=4, left_mm=3, right_mm=1, keep_lines=True,
+                 next_style="Normal")
+    doe = _style(styles, "DOE", **block)
+    ooxml.set_paragraph_borders(doe, left=Border("single", 24, TEAL, 6))
+    ooxml.set_paragraph_shading(doe, TEAL_LIGHT)
+    zeg = _style(styles, "ZEG", italic=True, **block)
+    ooxml.set_paragraph_borders(zeg, left=Border("double", 12, TEAL, 7))
+    let_op = _style(styles, "Let op", style_id="LetOp", **block)
+    ooxml.set_paragraph_borders(let_op, all=Border("single", 8, AMBER, 4))
+    ooxml.set_paragraph_shading(let_op, AMBER_LIGHT)
+    note = _style(styles, "Notitieregel", before=0, after=0, line="9", next_style="Notitieregel")
+    ooxml.set_paragraph_borders(note, bottom=Border("single", 4, RULE, 0),
+                                between=Border("single", 4, RULE, 0))
+    _style(styles, "Tabelkop", size=10, bold=True, after=0, line=1.0, keep_next=True)
+    _style(styles, "Tabeltekst", size=10, after=0, line=1.0)
+
+
+def _add_card_styles(styles) -> None:
+    _style(styles, "Kaart Categorie", size=8, bold=True, caps=True, color=TEAL, after=2,
+           line=1.0, keep_next=True, next_style="Normal")
+    _style(styles, "Kaart Titel", size=13, bold=True, color="1A1A1A", after=4, line=1.0,
+           keep_next=True)
+    _style(styles, "Kaart Tekst", size=10, after=3, line=1.05)
+    _style(styles, "Kaart Id", size=7, color="7F7F7F", after=0, line=1.0,
+           align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _style(styles, "Kaart Achterkant", size=16, bold=True, color=TEAL, after=0, line=1.0,
+           align=WD_ALIGN_PARAGRAPH.CENTER)
+    ooxml.set_character_spacing(styles["Kaart Categorie"], 0.6)
+    styles["Kaart Categorie"].next_paragraph_style = styles["Kaart Titel"]
+    styles["Kaart Titel"].next_paragraph_style = styles["Kaart Tekst"]
+
+
+def _add_table_styles(styles) -> None:
+    grid = _style(styles, "Casuskit Tabel", WD_STYLE_TYPE.TABLE, base="Normal Table")
+    grid.paragraph_format.space_after = Pt(0)
+    grid.paragraph_format.line_spacing = 1.0
+    ooxml.set_table_borders(grid, all=Border("single", 4, "BFBFBF"))
+    ooxml.set_cell_margins(grid, top=0.8, bottom=0.8, left=1.9, right=1.9)
+    ooxml.set_table_style_header(grid, fill="D5E6EA", bold=True)
+    cards = _style(styles, "Kaartraster", WD_STYLE_TYPE.TABLE, base="Normal Table")
+    cards.paragraph_format.space_after = Pt(0)
+    ooxml.set_table_borders(cards, all=Border("nil"))
+    ooxml.set_cell_margins(cards, all=3)
+
+
+def _add_numbering(document) -> None:
+    styles = document.styles
+    for name, kind in (("List Bullet", "bullet"), ("List Number", "decimal")):
+        abstract_id = ooxml.add_abstract_numbering(document, kind, styles[name])
+        ooxml.set_numbering(styles[name], ooxml.add_numbering_instance(document, abstract_id))
+
+
+_SPECIMEN = [
+    ("Title", "Huisstijl voor casuskit"),
+    ("Subtitle", "Pas hier de stijlen aan; de voorbeeldtekst zelf wordt nooit gebruikt."),
+    ("Omslag Gegevens", "Omslag Gegevens: datum, locatie en begeleiding van het overleg"),
+    ("Heading 1", "Kop 1 (Heading 1)"),
+    ("Normal", "Standaardtekst (Normal). Wijzig een stijl via het stijlenvenster en niet "
+               "door tekst direct op te maken: casuskit neemt alleen de stijlen over, "
+               "bij hun naam. Hernoem of verwijder dus geen stijlen."),
+    ("Heading 2", "Kop 2 (Heading 2)"), ("Heading 3", "Kop 3 (Heading 3)"),
+    ("List Bullet", "Opsomming (List Bullet)"), ("List Bullet", "Tweede punt"),
+    ("List Number", "Genummerde stap (List Number)"), ("List Number", "Tweede stap"),
+    ("DOE", "DOE: wat de begeleider doet."), ("ZEG", "ZEG: wat de begeleider zegt."),
+    ("Let op", "Let op: waar de begeleider op moet letten."),
+    ("Quote", "Citaat (Quote): een uitspraak van een deelnemer."),
+    ("Caption", "Bijschrift (Caption) onder de tabel hierboven"),
+    ("Notitieregel", ""), ("Notitieregel", ""),
+    ("Klein", "Kleine tekst (Klein): bronnen en verantwoording."),
+    ("Normal", "Gesprekskaarten (tabelstijl Kaartraster):"),
+]
+
+
+def _add_specimen(document) -> None:
+    """One example of every style, so a facilitator can see and restyle them."""
+    for style, text in _SPECIMEN:
+        if style == "Caption":
+            _add_specimen_table(document)
+        paragraph = document.add_paragraph(text, style=style)
+        if text.startswith("Standaardtekst"):
+            paragraph.add_run(" Vet (Strong)", style="Strong")
+            paragraph.add_run(" en cursief (Emphasis).", style="Emphasis")
+    _add_specimen_cards(document)
+
+
+def _add_specimen_table(document) -> None:
+    table = document.add_table(rows=2, cols=2, style="Casuskit Tabel")
+    for row, (style, texts) in enumerate((("Tabelkop", ("Tabelkop", "Casuskit Tabel")),
+                                          ("Tabeltekst", ("Tabeltekst", "inhoud")))):
+        for col, text in enumerate(texts):
+            table.cell(row, col).paragraphs[0].text = text
+            table.cell(row, col).paragraphs[0].style = style
+    ooxml.set_table_fixed_layout(table, [60, 110])
+
+
+def _add_specimen_cards(document) -> None:
+    cards = document.add_table(rows=1, cols=2, style="Kaartraster")
+    front, back = cards.rows[0].cells
+    front.paragraphs[0].text, front.paragraphs[0].style = "Kaart Categorie", "Kaart Categorie"
+    for style, text in (("Kaart Titel", "Kaart Titel"),
+                        ("Kaart Tekst", "Kaart Tekst: de tekst op de voorkant."),
+                        ("Kaart Id", "Kaart Id")):
+        front.add_paragraph(text, style=style)
+    back.paragraphs[0].text, back.paragraphs[0].style = "Kaart Achterkant", "Kaart Achterkant"
+    for cell in (front, back):
+        ooxml.set_cell_borders(cell, all=Border("dashed", 4, "808080"))
+        ooxml.set_cell_vertical_alignment(cell, "center")
+    ooxml.set_table_fixed_layout(cards, [85, 85])
+
+
+def build_reference_document():
+    """The reference document as a python-docx Document (not yet saved)."""
+    document = docx.Document(io.BytesIO(_blank_package()))
+    ooxml.set_doc_defaults(document, FONT, BODY_PT, "nl-NL", space_after_pt=6,
+                           line_spacing=1.1)
+    styles = document.styles
+    _add_base_styles(styles)
+    _add_text_styles(styles)
+    _add_guide_styles(styles)
+    _add_card_styles(styles)
+    _add_table_styles(styles)
+    for style in styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
+            ooxml.set_language(style, "nl-NL")
+    _add_numbering(document)
+    _add_specimen(document)
+    section = document.sections[0]
+    ooxml.set_page_a4(section, margins_mm=20, header_mm=10, footer_mm=10)
+    for story, name in ((section.header, "Header"), (section.footer, "Footer")):
+        story.is_linked_to_previous = False
+        story.paragraphs[0].style = styles[name]
+    docxio.set_core_properties(document, title="Casuskit huisstijl",
+                               subject="Referentiedocument met de stijlen van casuskit",
+                               organisation="casuskit", keywords="casuskit; huisstijl",
+                               date=BUILD_DATE)
+    ooxml.set_app_property(document, "Application", "casuskit")
+    return document
+
+
+def build_default_reference() -> bytes:
+    """The bytes of ``data/referentie.docx``; the same on every run."""
+    return docxio.to_bytes(build_reference_document(), BUILD_DATE)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("gebruik: python -m casuskit.reference_doc UITVOERBESTAND.docx", file=sys.stderr)
+        return 2
+    with open(args[0], "wb") as out:
+        out.write(build_default_reference())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
