@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casuskit import crossref, fiction
-from casuskit.errors import Diagnostic, warning
+from casuskit.errors import Diagnostic, error, warning
+from casuskit.textrender import Texts, context_for
 from casuskit.workspace import Workspace, load_workspace
 from casuskit.yamlload import Document, text_offset_span
 
@@ -39,6 +40,7 @@ def check_workspace(root: Path, only: set[str] | None = None) -> CheckResult:
     found = list(ws.diagnostics)
     found += crossref.check_references(ws)
     found += crossref.check_casus_quality(ws)
+    found += casus_variable_problems(ws)
     for entries in ws.entries.values():
         for entry in entries.values():
             found += fiction_findings(entry.doc)
@@ -54,7 +56,8 @@ def fiction_findings(doc: Document) -> list[Diagnostic]:
     for path, text in _texts(doc.data, ()):
         for finding in fiction.scan_text(text):
             found.append(warning(finding.code, finding.message,
-                                 text_offset_span(doc, path, finding.start), finding.hint))
+                                 text_offset_span(doc, path, finding.start, finding.end - finding.start),
+                                 finding.hint))
     return found
 
 
@@ -67,3 +70,47 @@ def _texts(data, path: tuple):
     elif isinstance(data, dict):
         for key, value in data.items():
             yield from _texts(value, path + (key,))
+
+
+def casus_variable_problems(ws: Workspace) -> list[Diagnostic]:
+    """Render every casus text with ``{{ }}`` for each buurt it will be used in."""
+    texts = Texts(ws.root)
+    found: list[Diagnostic] = []
+    for entry in ws.of("casus").values():
+        for context in _contexts_for(ws, entry.model):
+            for path, text in _texts(entry.doc.data, ()):
+                problem = texts.problem(text, context)
+                if problem is None:
+                    continue
+                offset = _line_offset(text, problem.line)
+                if problem.needle and text.find(problem.needle, offset) >= 0:
+                    offset = text.find(problem.needle, offset)
+                length = len(problem.needle) if problem.needle else 0
+                found.append(error("variabele", problem.message,
+                                   text_offset_span(entry.doc, path, offset, length), problem.hint))
+    return found
+
+
+def _contexts_for(ws: Workspace, casus) -> list[dict]:
+    """One context suffices: every kit offers the same variable names, only values differ."""
+    for kit_entry in ws.of("kit").values():
+        kit = kit_entry.model
+        project, buurt = ws.get("project", kit.project), ws.get("buurt", kit.neighbourhood)
+        if casus.id in kit.casussen and project and buurt:
+            return [context_for(project, buurt, kit)]
+    projects = list(ws.of("project").values())
+    buurten = [b for b in ([ws.get("buurt", b) for b in casus.neighbourhoods]
+                           or [e.model for e in ws.of("buurt").values()]) if b]
+    kits = list(ws.of("kit").values())
+    if projects and buurten:  # not in any kit yet: check against a buurt it could serve
+        return [context_for(projects[0].model, buurten[0], kits[0].model if kits else None)]
+    return []
+
+
+def _line_offset(text: str, line: int | None) -> int:
+    if not line or line <= 1:
+        return 0
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.find("\n", offset) + 1
+    return offset

@@ -291,7 +291,7 @@ def _convert(node, path: PathKey, positions: Positions, file: str):
     return result
 
 
-def text_offset_span(doc: Document, path: PathKey, offset: int) -> Location:
+def text_offset_span(doc: Document, path: PathKey, offset: int, length: int = 0) -> Location:
     """Location of character ``offset`` inside the text value at ``path``.
 
     Exact for single-line values and for ``|`` block scalars (the common case for long text);
@@ -305,11 +305,11 @@ def text_offset_span(doc: Document, path: PathKey, offset: int) -> Location:
     if "\n" not in value:
         quote = 1 if doc.text.split("\n")[span.line - 1][span.column - 1:span.column] in "'\"" else 0
         column = span.column + quote + offset
-        return Location(doc.file, span.line, column)
+        return Location(doc.file, span.line, column, column + length if length else None)
     if span.block_indent is not None and _block_style(doc, span) == "|":
         line = span.line + 1 + before.count("\n")
         column = span.block_indent + len(before) - (before.rfind("\n") + 1)
-        return Location(doc.file, line, column)
+        return Location(doc.file, line, column, column + length if length else None)
     return doc.location(span)
 
 

@@ -74,6 +74,8 @@ def slugify(text: str) -> str:
 
 
 def _count(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value  # already typed (a model re-validated after personalising)
     text = _text(value)
     if not re.fullmatch(r"\d{1,6}", text):
         raise PydanticCustomError("geen-getal", "`{value}` is geen heel getal", {"value": text})
@@ -81,6 +83,8 @@ def _count(value: object) -> int:
 
 
 def _yes_no(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
     text = _text(value).lower()
     if text in ("ja", "true", "yes", "waar"):
         return True
@@ -90,6 +94,8 @@ def _yes_no(value: object) -> bool:
 
 
 def _date(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
     text = _text(value)
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
     if match:
@@ -111,6 +117,8 @@ def _date(value: object) -> dt.date:
 
 
 def _time(value: object) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
     text = _text(value)
     match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", text)
     if not match:

@@ -1,0 +1,120 @@
+"""Everything a renderer needs about one kit, resolved and personalised once.
+
+:func:`plan_kit` looks up the kit's project, buurt, werkvorm and casussen, fills in casus
+variables such as ``{{ buurt.naam }}`` through the sandboxed Jinja renderer, and fixes the
+output folder. :meth:`KitContext.new_document` starts a Word document from the reference with
+header, footer and document properties already set.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casuskit import docxio, ooxml
+from casuskit.errors import Location
+from casuskit.model import Buurt, Casus, Kit, Project, Werkvorm
+from casuskit.model.types import slugify
+from casuskit.textrender import Texts, context_for, dutch_date
+from casuskit.yamlload import Document
+
+
+@dataclass
+class KitContext:
+    kit: Kit
+    project: Project
+    buurt: Buurt
+    werkvorm: Werkvorm
+    casussen: list[Casus]           # personalised for this buurt and kit
+    casus_docs: dict[str, Document]  # casus id → loaded YAML (to locate build errors)
+    texts: Texts
+    reference: Path | None
+    variables: dict = field(default_factory=dict)
+
+    @property
+    def folder(self) -> str:
+        """Output folder below output/: <project>/<buurt>/<ronde-N or sessie>."""
+        kit = self.kit
+        last = f"ronde-{kit.round}" if kit.round is not None else slugify(kit.session or kit.id)
+        return f"{self.project.id}/{self.buurt.id}/{last}"
+
+    @property
+    def card_size(self) -> str:
+        return self.kit.card_size or self.project.defaults.card_size
+
+    @property
+    def back_mode(self) -> str:
+        return self.kit.back_mode or self.project.defaults.back_mode
+
+    @property
+    def date_text(self) -> str:
+        return dutch_date(self.kit.date)
+
+    def groups_for(self, casus_id: str) -> list[int]:
+        """Group numbers (1-based) that discuss this casus: casussen are dealt round the tables."""
+        ids = [c.id for c in self.casussen]
+        if casus_id not in ids:
+            return []
+        return [g for g in range(1, self.kit.groups + 1) if ids[(g - 1) % len(ids)] == casus_id]
+
+    def participants_for(self, casus_id: str) -> int:
+        """How many participants sit at tables discussing this casus (rounded up per table)."""
+        per_table = math.ceil(self.kit.participants / self.kit.groups)
+        return per_table * len(self.groups_for(casus_id))
+
+    def template_context(self) -> dict:
+        """Variables for the fixed text templates (templates/teksten)."""
+        return {**self.variables, "werkvorm": {"naam": self.werkvorm.name},
+                "deelnemers": self.kit.participants, "groepen": self.kit.groups}
+
+    def new_document(self, title: str, subject: str):
+        """A document from the reference with header, footer and properties filled in."""
+        doc = docxio.new_document(self.reference)
+        docxio.set_core_properties(doc, title=title, subject=subject,
+                                   organisation=self.project.organisation,
+                                   keywords=["casuskit", self.buurt.name, self.kit.round_label],
+                                   date=self.kit.date)
+        header = doc.sections[0].header.paragraphs[0]
+        header.text = f"{self.buurt.name} · {self.kit.round_label} · {self.date_text}"
+        footer = doc.sections[0].footer.paragraphs[0]
+        footer.text = f"{self.project.name}\t\t"
+        ooxml.add_text_with_fields(footer, "pagina {PAGE} van {NUMPAGES}")
+        return doc
+
+    def locate(self, casus_id: str, path: tuple) -> Location:
+        """Where in the writer's YAML a casus value stands (for build errors)."""
+        doc = self.casus_docs[casus_id]
+        return doc.location(doc.positions.value(path))
+
+    def to_bytes(self, doc) -> bytes:
+        return docxio.to_bytes(doc, self.kit.date)
+
+
+def plan_kit(ws, kit: Kit, texts: Texts, reference: Path | None) -> KitContext:
+    project = ws.get("project", kit.project)
+    buurt = ws.get("buurt", kit.neighbourhood)
+    variables = context_for(project, buurt, kit)
+    casussen, docs = [], {}
+    for casus_id in kit.casussen:
+        entry = ws.of("casus")[casus_id]
+        casussen.append(personalise(entry.model, texts, variables))
+        docs[casus_id] = entry.doc
+    return KitContext(kit, project, buurt, ws.get("werkvorm", kit.werkvorm), casussen, docs,
+                      texts, reference, variables)
+
+
+def personalise(casus: Casus, texts: Texts, variables: dict) -> Casus:
+    """The casus with every ``{{ … }}`` filled in; check has already proved they render."""
+    data = casus.model_dump(by_alias=True, exclude_none=True)
+    return Casus.model_validate(_fill(data, texts, variables))
+
+
+def _fill(value, texts: Texts, variables: dict):
+    if isinstance(value, str):
+        return texts.casus_text(value, variables)
+    if isinstance(value, list):
+        return [_fill(v, texts, variables) for v in value]
+    if isinstance(value, dict):
+        return {k: _fill(v, texts, variables) for k, v in value.items()}
+    return value

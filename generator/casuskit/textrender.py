@@ -1,0 +1,132 @@
+"""Jinja2 text: casus variables such as ``{{ buurt.naam }}`` and the fixed document texts.
+
+Everything runs in a :class:`SandboxedEnvironment` with :class:`StrictUndefined`: text from
+YAML can fill in variables but never call into Python, and an unknown variable is an error
+rather than an empty string. The fixed texts of the documents (instructions, labels, standard
+paragraphs) are templates in ``templates/teksten/``; a project overrides any of them by putting
+a file with the same name in its own ``sjablonen/`` folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+from casuskit.model.types import MONTHS
+
+OVERRIDE_FOLDER = "sjablonen"
+WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+
+
+def dutch_date(value: dt.date) -> str:
+    """8 november 2016 → 'dinsdag 8 november 2016'."""
+    return f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def _environment(root: Path | None) -> SandboxedEnvironment:
+    loaders = []
+    if root is not None and (root / OVERRIDE_FOLDER).is_dir():
+        loaders.append(FileSystemLoader(str(root / OVERRIDE_FOLDER)))
+    loaders.append(PackageLoader("casuskit", "templates/teksten"))
+    env = SandboxedEnvironment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
+                               autoescape=False, keep_trailing_newline=False,
+                               trim_blocks=True, lstrip_blocks=True)
+    env.filters["datum"] = dutch_date
+    env.filters["tijd"] = lambda t: f"{t:%H:%M}"
+    return env
+
+
+@dataclass
+class TextProblem:
+    """A Jinja problem inside one YAML text value; line is 1-based within that text."""
+
+    message: str
+    hint: str
+    line: int | None = None
+    needle: str | None = None  # text to point at, e.g. the unknown variable name
+
+
+class Texts:
+    """Renders casus text and the fixed document templates for one workspace."""
+
+    def __init__(self, root: Path | None = None):
+        self.env = _environment(root)
+        self._cache: dict[str, object] = {}
+
+    def fixed(self, name: str, **context) -> str:
+        """A fixed text such as ``hand-out-intro.j2``, with the kit's context."""
+        return self.env.get_template(name).render(**context).strip()
+
+    def casus_text(self, text: str, context: dict) -> str:
+        """Fill in ``{{ … }}`` in a casus text; plain text passes through untouched."""
+        if "{" not in text:
+            return text
+        template = self._cache.get(text)
+        if template is None:
+            template = self._cache[text] = self.env.from_string(text)
+        return template.render(**context)  # type: ignore[attr-defined]
+
+    def problem(self, text: str, context: dict) -> TextProblem | None:
+        """What is wrong with a casus text for this context, or None."""
+        if "{" not in text:
+            return None
+        try:
+            self.env.from_string(text).render(**context)
+        except TemplateSyntaxError as exc:
+            return TextProblem(f"de variabele-tekst klopt niet: {_dutch_syntax(exc.message)}",
+                               "Schrijf variabelen als {{ buurt.naam }}: twee accolades aan elke kant.",
+                               exc.lineno, "{{")
+        except UndefinedError as exc:
+            name = _undefined_name(exc.message)
+            return TextProblem(f"onbekende variabele: `{name}` bestaat niet",
+                               "Beschikbaar: " + ", ".join(f"{{{{ {v} }}}}" for v in available(context)) + ".",
+                               None, name)
+        except TemplateError:  # SecurityError and friends: text may not call Python
+            return TextProblem("deze variabele-tekst mag casuskit niet uitvoeren",
+                               "Gebruik alleen variabelen als {{ buurt.naam }}.")
+        return None
+
+
+def available(context: dict, prefix: str = "") -> list[str]:
+    names = []
+    for key, value in context.items():
+        if isinstance(value, dict):
+            names += available(value, f"{prefix}{key}.")
+        else:
+            names.append(prefix + key)
+    return names
+
+
+def _undefined_name(message: str | None) -> str:
+    # Jinja says "'dict object' has no attribute 'nam'" or "'buurtt' is undefined"
+    parts = (message or "").split("'")
+    if "has no attribute" in (message or "") and len(parts) >= 4:
+        return parts[-2]
+    return parts[1] if len(parts) >= 2 else "?"
+
+
+def _dutch_syntax(message: str | None) -> str:
+    message = message or ""
+    if "unexpected end of template" in message or "unexpected '}'" in message:
+        return "er mist een sluitend }}"
+    if "expected token" in message:
+        return "er staat iets onverwachts tussen de accolades"
+    return "de accolades staan niet goed"
+
+
+def context_for(project, buurt, kit=None) -> dict:
+    """The variables a casus text may use, with Dutch names."""
+    context = {
+        "buurt": {"naam": buurt.name, "soort": buurt.kind, "id": buurt.id},
+        "project": {"naam": project.name, "organisatie": project.organisation},
+        "gemeente": project.municipality or project.organisation,
+    }
+    if kit is not None:
+        context["kit"] = {"datum": dutch_date(kit.date), "locatie": kit.location,
+                          "ronde": kit.round_label, "gespreksleider": kit.facilitator}
+    return context
