@@ -76,6 +76,45 @@ def check(paden: tuple[Path, ...], strict: bool, map_: Path | None) -> None:
         sys.exit(1)
 
 
+def _print_diagnostics(root: Path, diagnostics, err: bool = False) -> None:
+    from casuskit.report import SourceCache, format_diagnostic
+    sources = SourceCache(root)
+    for diagnostic in diagnostics:
+        click.echo(format_diagnostic(diagnostic, sources, colour=True) + "\n", color=_colour(), err=err)
+
+
+@main.command()
+@click.argument("kits", nargs=-1, metavar="[KIT]...")
+@click.option("--uit", "out", metavar="MAP", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor de kits (standaard: output/ in de projectmap).")
+@map_option
+@run_safely
+def build(kits: tuple[str, ...], out: Path | None, map_: Path | None) -> None:
+    """Maak de kits: draaiboek, gesprekskaarten, hand-outs en printlijst.
+
+    Zonder KIT worden alle kits gebouwd. Eerst wordt alles gecontroleerd; bij een fout wordt
+    niets geschreven en blijft de vorige uitvoer staan.
+    """
+    from casuskit.build import build as run_build
+    from casuskit.errors import BuildFailed, CheckFailed
+    from casuskit.report import build_summary
+
+    root = _root(map_)
+    # progress on a terminal only, so logs and tests get just the summary
+    progress = (lambda kit_id: click.echo(f"  gemaakt: {kit_id}", err=True)) if sys.stderr.isatty() else None
+    try:
+        result = run_build(root, kits, out, progress=progress)
+    except CheckFailed as exc:
+        _print_diagnostics(root, exc.diagnostics)
+        click.echo("Er is niets gebouwd: los eerst de fouten hierboven op (zie ook `casuskit check`).")
+        sys.exit(1)
+    except BuildFailed as exc:
+        _print_diagnostics(root, exc.diagnostics)
+        click.echo("Er is niets geschreven; de vorige uitvoer is ongewijzigd.")
+        sys.exit(1)
+    click.echo(build_summary(result, root), color=_colour())
+
+
 @main.command()
 @click.argument("soort", type=click.Choice(KIND_CHOICES))
 @click.argument("id_", metavar="ID", required=False)

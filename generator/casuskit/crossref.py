@@ -23,6 +23,12 @@ def check_references(ws: Workspace) -> list[Diagnostic]:
     for entry in ws.of("project").values():
         for i, buurt in enumerate(entry.model.neighbourhoods):
             found += _exists(ws, entry, ("buurten", i), "buurt", buurt)
+        style = entry.model.house_style
+        if style and not (ws.root / style).is_file():
+            found.append(error("huisstijl-ontbreekt", f"het huisstijl-document `{style}` bestaat niet",
+                               location_of(entry, ("huisstijl",)),
+                               f"Maak het met `casuskit huisstijl {style}`, of haal de regel weg "
+                               "voor de standaard huisstijl."))
     for entry in ws.of("casus").values():
         for i, buurt in enumerate(entry.model.neighbourhoods):
             found += _exists(ws, entry, ("buurten", i), "buurt", buurt)

@@ -87,3 +87,30 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
         parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
     touched = len({d.location.file for d in diagnostics if d.location})
     return f"{' en '.join(parts)} in {touched} van {files} bestanden."
+
+
+def build_summary(result, root: Path) -> str:
+    """What was written where, and what to print, for the facilitator."""
+    from casuskit.render.printlist import print_items
+    out_root = result.written[0].parents[len(result.kits[0].context.folder.split("/"))] \
+        if result.written and result.kits else root / "output"
+    lines = [f"Gebouwd: {len(result.kits)} {'kit' if len(result.kits) == 1 else 'kits'}, "
+             f"{len(result.written)} bestanden in {_relative(out_root, root)}/", ""]
+    for kit_result in result.kits:
+        ctx = kit_result.context
+        lines.append(f"{ctx.folder}/  ({ctx.buurt.name} · {ctx.kit.round_label} · {ctx.date_text})")
+        for item in print_items(ctx):
+            lines.append(f"  {item.file:<34} {item.copies:>3} × {item.sides}")
+        lines.append("")
+    lines.append("Printen: per map staat in printlijst.txt wat u hoeveel keer print. "
+                 "Alles op A4, op 100 % (werkelijke grootte).")
+    if result.warnings:
+        lines.append(f"Let op: {len(result.warnings)} waarschuwing(en); bekijk ze met `casuskit check`.")
+    return "\n".join(lines)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,84 @@
+"""The participant hand-out: one per casus, with only what participants may see.
+
+Situation, persons, questions and ruled lines for notes. Never facilitator-only content
+(phases, dilemmas, possible actions, tips, debrief, goal, perspectives): this module reads
+only the fields below, and a test proves none of the others reach the document.
+"""
+
+from __future__ import annotations
+
+from casuskit import metrics, ooxml
+from casuskit.render.context import KitContext
+
+BODY_MM = (170.0, 257.0)  # A4 minus the reference document's 20 mm margins
+NOTE_LINE_MM = 9.5        # height of one "Notitieregel" line
+FULL_PAGE_LINES = 24
+
+
+def labels(ctx: KitContext, template: str) -> dict[str, str]:
+    """Parse a 'key: text' per line template into a dict (lets projects rename headings)."""
+    text = ctx.texts.fixed(template, **ctx.template_context())
+    pairs = (line.split(":", 1) for line in text.splitlines() if ":" in line)
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+def render(ctx: KitContext) -> list[tuple[str, bytes]]:
+    heading = labels(ctx, "hand-out-labels.j2")
+    files = []
+    for casus in ctx.casussen:
+        doc = ctx.new_document(title=casus.title, subject=f"Hand-out · {ctx.werkvorm.name}")
+        doc.add_paragraph(casus.title, style="Title")
+        doc.add_paragraph(f"Hand-out · {ctx.buurt.name} · {ctx.kit.round_label} · {ctx.date_text}",
+                          style="Subtitle")
+        doc.add_paragraph(ctx.texts.fixed("hand-out-intro.j2", **ctx.template_context()), style="Klein")
+
+        doc.add_paragraph(heading["situatie"], style="Heading 1")
+        for paragraph in paragraphs(casus.situation):
+            doc.add_paragraph(paragraph, style="Normal")
+
+        if casus.persons:
+            doc.add_paragraph(heading["personen"], style="Heading 1")
+            table = doc.add_table(rows=1, cols=3, style="Casuskit Tabel")
+            for cell, text in zip(table.rows[0].cells, ("Naam", "Leeftijd", "Rol in het verhaal")):
+                cell.paragraphs[0].text = text
+                cell.paragraphs[0].style = doc.styles["Tabelkop"]
+            ooxml.set_repeat_header(table.rows[0])
+            for person in casus.persons:
+                row = table.add_row()
+                ooxml.set_cant_split(row)
+                values = (person.name, f"{person.age} jaar" if person.age is not None else "", person.role)
+                for cell, text in zip(row.cells, values):
+                    cell.paragraphs[0].text = text
+                    cell.paragraphs[0].style = doc.styles["Tabeltekst"]
+            ooxml.set_table_fixed_layout(table, [50, 25, 95])
+
+        if casus.questions:
+            doc.add_paragraph(heading["vragen"], style="Heading 1")
+            items = [doc.add_paragraph(q, style="List Number") for q in casus.questions]
+            ooxml.restart_numbering(items)
+
+        lines = note_lines(casus)
+        notes = doc.add_paragraph(heading["aantekeningen"], style="Heading 1")
+        if lines < 4:  # too little room left: give the notes a page of their own
+            ooxml.set_page_break_before(notes)
+            lines = FULL_PAGE_LINES
+        for _ in range(lines):
+            doc.add_paragraph("", style="Notitieregel")
+        files.append((f"hand-out-{casus.id}.docx", ctx.to_bytes(doc)))
+    return files
+
+
+def note_lines(casus) -> int:
+    """How many ruled lines fill the rest of the last page (an estimate from font metrics)."""
+    width, height = BODY_MM
+    used = 30.0 + 3 * 13.0  # title block, and the headings situatie / vragen / aantekeningen
+    used += metrics.height_mm(casus.situation, width, 10.5, space_after_pt=6) + 8
+    used += (len(casus.persons) + 1) * 6.5 + 13.0 if casus.persons else 0
+    used += sum(metrics.height_mm(q, width - 8, 10.5, space_after_pt=3) for q in casus.questions)
+    remaining = (height - used) % height  # text that runs onto a second page leaves its rest
+    return int(remaining // NOTE_LINE_MM) - 1
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs; single line breaks inside YAML blocks are wrapping."""
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]

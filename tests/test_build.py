@@ -1,0 +1,202 @@
+"""`casuskit build` end to end: where files land, what the hand-out holds, safety, determinism."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from casuskit.build import build
+from casuskit.errors import OutputError
+from casuskit.workspace import load_workspace
+from casuskit.writer import Output
+from conftest import run, write
+
+KIT_DIR = "output/heerhugowaard/noord/ronde-2"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def all_text(path: Path) -> str:
+    """Every piece of text in a .docx (body, tables, headers, footers), from the XML itself."""
+    with zipfile.ZipFile(path) as z:
+        return "\n".join(re.sub(r"<[^>]+>", "", z.read(n).decode("utf-8").replace("</w:p>", "\n"))
+                         for n in z.namelist() if n.startswith("word/") and n.endswith(".xml"))
+
+
+def facilitator_only_texts(casus) -> list[str]:
+    texts = [casus.goal or ""] + casus.tips + casus.debrief
+    texts += [a for s in casus.actions for a in s.actions]
+    texts += [p.text for p in casus.phases] + [p.title for p in casus.phases]
+    texts += [q for p in casus.phases for q in p.questions]
+    texts += [d.question for d in casus.dilemmas] + [d.explanation or "" for d in casus.dilemmas]
+    texts += [v for p in casus.perspectives for v in (p.sees, p.knows, p.may_share, p.may_not_share) if v]
+    texts += [s for p in casus.perspectives for s in p.signals]
+    return [" ".join(t.split()) for t in texts if t.strip()]
+
+
+def test_build_writes_every_document_of_the_kit(ws):
+    result = run(ws, "build")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (ws / KIT_DIR).iterdir())
+    assert names == ["draaiboek.docx", "gesprekskaarten.docx", "hand-out-druk-gezin.docx",
+                     "hand-out-stille-buurman.docx", "printlijst.txt"]
+    assert "Gebouwd: 1 kit, 5 bestanden in output/" in result.output
+    assert "hand-out-stille-buurman.docx         12 × dubbelzijdig" in result.output
+
+
+def test_hand_out_never_shows_facilitator_only_content(ws):
+    build(ws)
+    for casus in load_workspace(ws).of("casus").values():
+        text = " ".join(all_text(ws / KIT_DIR / f"hand-out-{casus.id}.docx").split())
+        assert casus.model.title in text
+        for secret in facilitator_only_texts(casus.model):
+            assert secret not in text, (casus.id, secret)
+
+
+def test_hand_out_is_personalised_and_styled(ws):
+    build(ws)
+    doc = docx.Document(ws / KIT_DIR / "hand-out-stille-buurman.docx")
+    body = [(p.style.name, p.text) for p in doc.paragraphs]
+    assert body[0] == ("Title", "De stille buurman")
+    assert any("een rijtjeshuis in Heerhugowaard Noord" in t for _, t in body)
+    assert not any("{{" in t for _, t in body)
+    styles = {s for s, _ in body}
+    assert {"Title", "Subtitle", "Heading 1", "Normal", "List Number", "Notitieregel"} <= styles
+    section = doc.sections[0]
+    assert (section.page_width.mm, section.page_height.mm) == pytest.approx((210, 297), abs=0.1)
+    footer = section.footer._element.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    assert doc.core_properties.title == "De stille buurman"
+    assert doc.core_properties.author == "Gemeente Heerhugowaard"
+    raw = (ws / KIT_DIR / "hand-out-stille-buurman.docx").read_bytes()
+    assert b"python-docx" not in raw
+    styles_xml = zipfile.ZipFile(io.BytesIO(raw)).read("word/styles.xml").decode()
+    assert 'w:lang w:val="nl-NL"' in styles_xml
+
+
+def test_numbered_questions_restart_in_each_hand_out(ws):
+    build(ws)
+    for name in ("hand-out-stille-buurman.docx", "hand-out-druk-gezin.docx"):
+        doc = docx.Document(ws / KIT_DIR / name)
+        items = [p for p in doc.paragraphs if p.style.name == "List Number"]
+        num_ids = {p._p.pPr.numPr.numId.val for p in items}
+        assert len(num_ids) == 1
+        numbering = doc.part.numbering_part.element
+        num = next(n for n in numbering.iterchildren(f"{W}num") if n.get(f"{W}numId") == str(num_ids.pop()))
+        assert num.find(f"{W}lvlOverride/{W}startOverride").get(f"{W}val") == "1"
+
+
+def test_rebuild_is_byte_identical(ws, tmp_path):
+    build(ws, out=tmp_path / "a")
+    build(ws, out=tmp_path / "b")
+    first = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert first
+    for rel in first:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+
+
+def test_check_errors_write_nothing_and_keep_previous_output(ws):
+    assert run(ws, "build").exit_code == 0
+    before = {p: p.read_bytes() for p in (ws / "output").rglob("*") if p.is_file()}
+    path = ws / "casussen/algemeen/stille-buurman.yaml"
+    path.write_text(path.read_text().replace("situatie: |", "situatie:\n  - lijst"))
+    result = run(ws, "build")
+    assert result.exit_code == 1
+    assert "fout[geen-tekst]" in result.output
+    assert "Er is niets gebouwd" in result.output
+    assert {p: p.read_bytes() for p in (ws / "output").rglob("*") if p.is_file()} == before
+
+
+def test_unknown_kit_suggests(ws):
+    result = run(ws, "build", "hhw-noord-ronde-3")
+    assert result.exit_code == 2
+    assert "fout: er is geen kit met de id `hhw-noord-ronde-3`" in result.output
+    assert "Bedoelde u `hhw-noord-ronde-2`?" in result.output
+
+
+def test_jinja_in_yaml_cannot_reach_python(ws):
+    path = ws / "casussen/algemeen/stille-buurman.yaml"
+    path.write_text(path.read_text().replace(
+        "titel: De stille buurman", "titel: \"{{ ''.__class__.__mro__[1].__subclasses__() }}\""))
+    result = run(ws, "check")
+    assert result.exit_code == 1
+    assert "fout[variabele]: deze variabele-tekst mag casuskit niet uitvoeren" in result.output
+
+
+def test_missing_house_style_file_is_a_located_error(ws):
+    path = ws / "projecten/heerhugowaard.yaml"
+    path.write_text(path.read_text() + "huisstijl: huisstijl/eigen.docx\n")
+    result = run(ws, "check")
+    assert "fout[huisstijl-ontbreekt]: het huisstijl-document `huisstijl/eigen.docx` bestaat niet" in result.output
+    assert "projecten/heerhugowaard.yaml:18:11" in result.output
+
+
+def test_house_style_lacking_styles_names_them(ws):
+    assert run(ws, "huisstijl", "huisstijl/eigen.docx").exit_code == 0
+    assert run(ws, "huisstijl", "huisstijl/eigen.docx").exit_code == 2  # never overwritten
+    doc = docx.Document(ws / "huisstijl/eigen.docx")
+    for name in ("DOE", "Kaart Tekst"):
+        doc.styles[name].element.getparent().remove(doc.styles[name].element)
+    doc.save(ws / "huisstijl/eigen.docx")
+    path = ws / "projecten/heerhugowaard.yaml"
+    path.write_text(path.read_text() + "huisstijl: huisstijl/eigen.docx\n")
+    result = run(ws, "build")
+    assert result.exit_code == 1
+    assert "fout: de huisstijl huisstijl/eigen.docx mist 2 stijl(en): Kaart Tekst, DOE" in result.output
+
+
+def test_house_style_is_used_for_the_look(ws):
+    run(ws, "huisstijl", "huisstijl/eigen.docx")
+    doc = docx.Document(ws / "huisstijl/eigen.docx")
+    doc.styles["Title"].font.name = "Liberation Serif"
+    doc.save(ws / "huisstijl/eigen.docx")
+    path = ws / "projecten/heerhugowaard.yaml"
+    path.write_text(path.read_text() + "huisstijl: huisstijl/eigen.docx\n")
+    assert run(ws, "build").exit_code == 0
+    built = docx.Document(ws / KIT_DIR / "hand-out-druk-gezin.docx")
+    assert built.styles["Title"].font.name == "Liberation Serif"
+
+
+def test_writer_refuses_twice_and_outside(tmp_path):
+    out = Output(tmp_path / "output")
+    out.add("a/b.docx", b"1")
+    with pytest.raises(OutputError, match="twee keer"):
+        out.add("a/b.docx", b"2")
+    for bad in ("../x.docx", "/etc/x", "a/../../x", "A/B.docx"):
+        with pytest.raises(OutputError, match="weigert"):
+            out.add(bad, b"")
+
+
+def test_writer_is_all_or_nothing(tmp_path, monkeypatch):
+    folder = tmp_path / "output"
+    (folder / "k").mkdir(parents=True)
+    (folder / "k/a.docx").write_bytes(b"old a")
+    out = Output(folder)
+    out.add("k/a.docx", b"new a")
+    out.add("k/b.docx", b"new b")
+    import builtins
+    real_open = builtins.open
+
+    def failing_open(path, mode="r", *args, **kwargs):
+        if "b.docx" in str(path) and "w" in mode:
+            raise OSError(28, "No space left on device")
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", failing_open)
+    with pytest.raises(OutputError, match="schrijven naar output mislukte"):
+        out.commit()
+    monkeypatch.undo()
+    assert (folder / "k/a.docx").read_bytes() == b"old a"
+    assert sorted(p.name for p in (folder / "k").iterdir()) == ["a.docx"]
+
+
+def test_file_open_in_word_gets_a_clear_message(ws):
+    run(ws, "build")
+    (ws / KIT_DIR / "~$aaiboek.docx").write_bytes(b"lock")
+    result = run(ws, "build")
+    assert result.exit_code == 1
+    assert "fout: heerhugowaard/noord/ronde-2/draaiboek.docx is geopend in Word" in result.output
