@@ -132,7 +132,7 @@ def test_missing_house_style_file_is_a_located_error(ws):
     path.write_text(path.read_text() + "huisstijl: huisstijl/eigen.docx\n")
     result = run(ws, "check")
     assert "fout[huisstijl-ontbreekt]: het huisstijl-document `huisstijl/eigen.docx` bestaat niet" in result.output
-    assert "projecten/heerhugowaard.yaml:18:11" in result.output
+    assert "projecten/heerhugowaard.yaml:18:12" in result.output
 
 
 def test_house_style_lacking_styles_names_them(ws):
