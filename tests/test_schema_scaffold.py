@@ -39,7 +39,7 @@ def test_every_shipped_yaml_has_a_modeline_to_an_existing_schema():
             assert target.is_file(), path
 
 
-@pytest.mark.parametrize("kind", ["casus", "kit", "werkvorm", "buurt", "project"])
+@pytest.mark.parametrize("kind", ["casus", "kit", "werkvorm", "buurt", "project", "rol"])
 def test_nieuw_scaffolds_a_file_that_passes_check(ws, kind):
     result = run(ws, "nieuw", kind, f"proef-{kind}")
     assert result.exit_code == 0, result.output

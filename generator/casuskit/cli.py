@@ -16,7 +16,7 @@ import click
 from casuskit import __version__
 from casuskit.clihelp import DutchGroup, run_safely
 
-KIND_CHOICES = ("casus", "kit", "werkvorm", "buurt", "project")
+KIND_CHOICES = ("casus", "kit", "werkvorm", "buurt", "project", "rol")
 
 
 def _colour() -> bool | None:
@@ -121,7 +121,7 @@ def build(kits: tuple[str, ...], out: Path | None, map_: Path | None) -> None:
 @map_option
 @run_safely
 def nieuw(soort: str, id_: str | None, map_: Path | None) -> None:
-    """Begin een nieuw bestand: casus, kit, werkvorm, buurt of project.
+    """Begin een nieuw bestand: casus, kit, werkvorm, buurt, project of rol.
 
     Maakt een ingevuld voorbeeld van SOORT. Het bestand komt in de juiste map, met uitleg in commentaar bij elk veld.
     """

@@ -15,7 +15,7 @@ from casuskit.model import professions
 from casuskit.workspace import Entry, Workspace, location_of
 
 FOLDER = {"project": "projecten", "buurt": "buurten", "werkvorm": "werkvormen",
-          "casus": "casussen", "kit": "kits"}
+          "casus": "casussen", "kit": "kits", "rol": "rollen"}
 
 
 def check_references(ws: Workspace) -> list[Diagnostic]:
@@ -34,6 +34,23 @@ def check_references(ws: Workspace) -> list[Diagnostic]:
             found += _exists(ws, entry, ("buurten", i), "buurt", buurt)
     for entry in ws.of("kit").values():
         found += _check_kit(ws, entry)
+    for entry in ws.of("werkvorm").values():
+        found += _check_werkvorm(entry)
+    return found
+
+
+def _check_werkvorm(entry: Entry) -> list[Diagnostic]:
+    werkvorm, found = entry.model, []
+    if "werkbladen" in werkvorm.documents and not werkvorm.worksheets:
+        found.append(error("geen-werkbladen", "`documenten` noemt werkbladen, maar de werkvorm heeft er geen",
+                           location_of(entry, ("documenten",), key=True),
+                           "Voeg `werkbladen:` toe met per werkblad een id, titel en onderdelen."))
+    seen: set[str] = set()
+    for i, sheet in enumerate(werkvorm.worksheets):
+        if sheet.id in seen:
+            found.append(error("dubbele-id", f"twee werkbladen heten `{sheet.id}`",
+                               location_of(entry, ("werkbladen", i, "id")), "Geef elk werkblad een eigen id."))
+        seen.add(sheet.id)
     return found
 
 
@@ -59,6 +76,8 @@ def _check_kit(ws: Workspace, entry: Entry) -> list[Diagnostic]:
     found += _exists(ws, entry, ("werkvorm",), "werkvorm", kit.werkvorm)
     for i, casus_id in enumerate(kit.casussen):
         found += _exists(ws, entry, ("casussen", i), "casus", casus_id)
+    for i, role_id in enumerate(kit.roles):
+        found += _exists(ws, entry, ("rollen", i), "rol", role_id)
     if kit.round is None and kit.session is None:
         found.append(error("ronde-ontbreekt", "de kit heeft geen `ronde` en geen `sessie`",
                            location_of(entry, ("id",)),
@@ -73,10 +92,15 @@ def _check_kit(ws: Workspace, entry: Entry) -> list[Diagnostic]:
     werkvorm = ws.get("werkvorm", kit.werkvorm)
     if werkvorm:
         found += _check_timing(entry, werkvorm)
-        if any(b.per_casus for b in werkvorm.blocks) and not kit.casussen:
+        needs_casus = any(b.per_casus for b in werkvorm.blocks) or "hand-out" in werkvorm.documents
+        if needs_casus and not kit.casussen:
             found.append(error("geen-casussen", f"de werkvorm `{werkvorm.id}` bespreekt casussen, "
                                "maar deze kit noemt er geen", location_of(entry, ("werkvorm",)),
                                "Voeg toe: `casussen:` met daaronder `- <casus-id>`."))
+        if "rolkaarten" in werkvorm.documents and not kit.roles:
+            found.append(error("geen-rollen", f"de werkvorm `{werkvorm.id}` gebruikt rolkaarten, "
+                               "maar deze kit noemt er geen", location_of(entry, ("werkvorm",)),
+                               "Voeg toe: `rollen:` met daaronder `- <rol-id>` (bestanden in rollen/)."))
     for i, casus_id in enumerate(kit.casussen):
         casus = ws.get("casus", casus_id)
         if casus and not casus.is_general and kit.neighbourhood not in casus.neighbourhoods:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from casuskit.model.casus import Casus
 from casuskit.model.kit import Kit
 from casuskit.model.project import Buurt, Project
+from casuskit.model.rol import Rol
 from casuskit.model.types import Model
 from casuskit.model.werkvorm import Werkvorm
 
@@ -27,8 +28,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("buurten", "buurt", Buurt),
     Kind("werkvormen", "werkvorm", Werkvorm),
     Kind("casussen", "casus", Casus),
+    Kind("rollen", "rol", Rol),
     Kind("kits", "kit", Kit),
 )
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
 
-__all__ = ["Buurt", "Casus", "Kind", "KINDS", "KIND_BY_NAME", "Kit", "Project", "Werkvorm"]
+__all__ = ["Buurt", "Casus", "Kind", "KINDS", "KIND_BY_NAME", "Kit", "Project", "Rol", "Werkvorm"]

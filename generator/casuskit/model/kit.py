@@ -25,6 +25,8 @@ class Kit(Model):
     participants: Count = field("deelnemers", "Verwacht aantal deelnemers.", ge=1)
     groups: Count = field("groepen", "In hoeveel groepen of tafels er gewerkt wordt.", 1, ge=1)
     casussen: list[Id] = field("casussen", "Id's van de casussen die besproken worden.", [])
+    roles: list[Id] = field("rollen", "Id's van rolkaarten (map rollen/) voor deze bijeenkomst; "
+                                     "nodig als de werkvorm rolkaarten heeft.", [])
     card_size: CardSize | None = field("kaartformaat", "a6, a7 of a8; anders de standaard van het project.", None)
     back_mode: BackMode | None = field("achterkant", "geen, duplex-lange-zijde of duplex-korte-zijde.", None)
     note: Text | None = field("opmerking", "Vrije notitie voor de gespreksleider.", None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from casuskit.model.types import Count, Id, Model, Text, YesNo, choice, field
 
-DOCUMENT_KINDS = ("draaiboek", "hand-out", "gesprekskaarten")
+DOCUMENT_KINDS = ("draaiboek", "hand-out", "gesprekskaarten", "werkbladen", "rolkaarten")
 DocumentKind = choice(*DOCUMENT_KINDS)
 CARD_CATEGORIES = ("vraag", "signaal", "dilemma", "fase", "rol")
 CardCategory = choice(*CARD_CATEGORIES)
@@ -25,6 +25,25 @@ class Block(Model):
                                           "draaiboek toont dan per casus de fasen en kaarten.", False)
 
 
+Audience = choice("deelnemer", "groep", "bijeenkomst", "bewoner")
+
+
+class WorksheetPart(Model):
+    title: Text = field("titel", "Kop van dit onderdeel van het werkblad.")
+    explanation: Text | None = field("uitleg", "Korte uitleg of opdracht bij dit onderdeel.", None)
+    questions: list[Text] = field("vragen", "Vragen die de invuller beantwoordt.", [])
+    lines: Count = field("regels", "Aantal schrijfregels voor de antwoorden.", 4, le=40)
+
+
+class Worksheet(Model):
+    id: Id = field("id", "Naam van het werkblad (wordt de bestandsnaam): kleine letters, cijfers en streepjes.")
+    title: Text = field("titel", "Titel boven het werkblad.")
+    per: Audience = field("per", "Hoeveel exemplaren: één per deelnemer, per groep, per bijeenkomst "
+                                 "of voor de bewoner aan tafel.", "groep")
+    explanation: Text | None = field("uitleg", "Inleiding bovenaan het werkblad.", None)
+    parts: list[WorksheetPart] = field("onderdelen", "De onderdelen van het werkblad.", min_length=1)
+
+
 class Werkvorm(Model):
     """Een werkvorm: het programma en de documenten van een soort bijeenkomst."""
 
@@ -39,6 +58,12 @@ class Werkvorm(Model):
         "kaarten", "Welke soorten gesprekskaarten: " + ", ".join(CARD_CATEGORIES) + ". "
                    "Laat weg voor alle soorten.", list(CARD_CATEGORIES))
     blocks: list[Block] = field("blokken", "Het programma, blok voor blok.", min_length=1)
+    worksheets: list[Worksheet] = field(
+        "werkbladen", "Werkbladen van deze werkvorm, bijv. een gespreksleidraad, oogstblad of een "
+                      "werkblad per stap (nodig als `werkbladen` bij documenten staat).", [])
+    question_cards: list[Text] = field(
+        "vraagkaarten", "Vraagkaarten die bij de werkvorm horen, los van een casus "
+                        "(komen bij de gesprekskaarten).", [])
     evaluation: list[Text] = field("evaluatie", "Evaluatievragen aan het eind van de bijeenkomst.", [])
     table_size: Count | None = field("tafelgrootte", "Aantal deelnemers per tafel of groep.", None, ge=2)
 

@@ -1,0 +1,21 @@
+"""The role card: one professional profile ("Hechter in de buurt"), usable in any kit."""
+
+from __future__ import annotations
+
+from casuskit.model.types import Id, Model, Text, field
+
+
+class Rol(Model):
+    """Een rolkaart: wat een professional doet, signaleert, en mag delen."""
+
+    id: Id = field("id", "Unieke naam van de rolkaart: kleine letters, cijfers en streepjes.")
+    profession: Text = field("beroep", "Het beroep, bijv. wijkverpleegkundige of jongerenwerker.")
+    name: Text | None = field("naam", "Fictieve naam van de professional op de kaart.", None)
+    organisation: Text | None = field("organisatie", "Soort organisatie, bijv. 'thuiszorgorganisatie'.", None)
+    does: Text = field("doet", "Wat deze professional doet in de buurt (twee of drie zinnen).")
+    signals: list[Text] = field("signaleert", "Wat deze professional kan signaleren.", min_length=1)
+    cooperates: list[Text] = field("samenwerken", "Met wie en waarop deze professional kan samenwerken.",
+                                   min_length=1)
+    may_share: Text = field("mag_delen", "Wat deze professional mag delen, en onder welke voorwaarden.")
+    may_not_share: Text = field("mag_niet_delen", "Wat deze professional niet mag delen.")
+    quote: Text | None = field("citaat", "Een korte uitspraak in de eigen woorden van de professional.", None)
