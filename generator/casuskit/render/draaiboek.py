@@ -1,0 +1,144 @@
+"""The draaiboek: the facilitator guide of one kit (``draaiboek.docx``).
+
+Read by the facilitator the evening before and kept at hand during the meeting, it holds, in
+order: a cover with the facts of the meeting and the purpose of the werkvorm; the programme
+with clock times; per programme block what to do, say and watch; one chapter per casus (see
+:mod:`casuskit.render.draaiboek_casus`); a checklist of everything to print and lay out; and
+the closing evaluation. Texts come from the templates ``draaiboek-*.j2`` (overridable per
+project), the look from the named styles of the reference document.
+"""
+
+from __future__ import annotations
+
+from casuskit.render.context import KitContext
+from casuskit.render.draaiboek_casus import add_casus, casus_slot, heading_text
+from casuskit.render.draaiboek_parts import (Labels, Para, Slot, add_heading, add_lead, add_list,
+                                             add_numbered, add_table, add_text, capital, clock,
+                                             fixed, groups_text, schedule)
+from casuskit.render.printlist import print_items
+
+FILE_NAME = "draaiboek.docx"
+CHECKBOX = "\u2610"
+
+
+def render(ctx: KitContext) -> list[tuple[str, bytes]]:
+    """The facilitator guide of the kit, as ``[("draaiboek.docx", bytes)]``."""
+    labels = Labels(ctx)
+    doc = ctx.new_document(labels["document_titel"], labels["document_onderwerp"])
+    slots = schedule(ctx)
+    _cover(doc, ctx, labels, slots)
+    _programme(doc, ctx, labels, slots)
+    add_heading(doc, labels["verloop"], 1)
+    for slot in slots:
+        _block(doc, ctx, labels, slot)
+    casus_block = casus_slot(slots)
+    for number, casus in enumerate(ctx.casussen, start=1):
+        add_casus(doc, ctx, labels, number, casus, casus_block)
+    _materials(doc, ctx, labels)
+    _evaluation(doc, ctx, labels)
+    return [(FILE_NAME, ctx.to_bytes(doc))]
+
+
+def _cover(doc, ctx: KitContext, labels: Labels, slots: list[Slot]) -> None:
+    kit = ctx.kit
+    doc.add_paragraph(labels["titel"], style="Title")
+    doc.add_paragraph(ctx.werkvorm.name, style="Subtitle")
+    add_text(doc, fixed(ctx, "draaiboek-intro.j2"))
+    end = kit.end or slots[-1].end
+    facts = [("buurt", ctx.buurt.name), ("ronde", kit.round_label),
+             ("werkvorm", ctx.werkvorm.name), ("datum", ctx.date_text),
+             ("tijd", f"{clock(kit.start)}–{clock(end)}"), ("locatie", kit.location),
+             ("gespreksleider", kit.facilitator), ("deelnemers", str(kit.participants)),
+             ("groepen", str(kit.groups))]
+    table = add_table(doc, [labels["gegevens"], ""],
+                      [[Para(labels[key], "Tabelkop"), value] for key, value in facts], [45, 125])
+    header = table.rows[0].cells
+    header[0].merge(header[1])
+    add_heading(doc, labels["doel_werkvorm"], 2)
+    add_text(doc, ctx.werkvorm.goal)
+    if ctx.werkvorm.description:
+        add_heading(doc, labels["werkwijze"], 2)
+        add_text(doc, ctx.werkvorm.description)
+    if ctx.casussen:
+        add_heading(doc, labels["casussen"], 2)
+        add_list(doc, [f"{heading_text(labels, n, c)}: {groups_text(labels, ctx.groups_for(c.id))}"
+                       for n, c in enumerate(ctx.casussen, start=1)])
+    if kit.note:
+        add_lead(doc, "Let op", labels["opmerking"], kit.note)
+
+
+def _programme(doc, ctx: KitContext, labels: Labels, slots: list[Slot]) -> None:
+    end, planned = slots[-1].end, ctx.kit.end
+    add_heading(doc, labels["programma"], 1, new_page=True)
+    spare = None
+    if planned is not None:
+        spare = (planned.hour * 60 + planned.minute) - (end.hour * 60 + end.minute)
+    add_text(doc, fixed(ctx, "draaiboek-programma.j2", begin=clock(slots[0].start),
+                        einde=clock(end), eindtijd=clock(planned) if planned else None,
+                        ruimte=spare or 0))
+    minutes = labels["minuten"]
+    rows = [[f"{clock(s.start)}–{clock(s.end)}", s.block.title, f"{s.block.minutes} {minutes}"]
+            for s in slots]
+    total = sum(s.block.minutes for s in slots)
+    rows.append([clock(end), Para(labels["einde"], "Tabelkop"),
+                 f"{labels['totaal']} {total} {minutes}"])
+    add_table(doc, [labels["kolom_tijd"], labels["kolom_onderdeel"], labels["kolom_duur"]],
+              rows, [32, 110, 28])
+
+
+def _block(doc, ctx: KitContext, labels: Labels, slot: Slot) -> None:
+    block = slot.block
+    duration = f"{block.minutes} {labels['minuten']}"
+    add_heading(doc, f"{clock(slot.start)} · {block.title} ({duration})", 2)
+    for style, key, items in (("DOE", "doe", block.do), ("ZEG", "zeg", block.say),
+                              ("Let op", "let_op", block.watch)):
+        for item in items:
+            add_lead(doc, style, labels[key], item)
+    if block.per_casus and ctx.casussen:
+        add_text(doc, fixed(ctx, "draaiboek-per-casus.j2", aantal_casussen=len(ctx.casussen)))
+        if len(ctx.casussen) > 1:
+            add_list(doc, [f"{capital(groups_text(labels, ctx.groups_for(c.id)))}: "
+                           f"{heading_text(labels, n, c)}"
+                           for n, c in enumerate(ctx.casussen, start=1)])
+    if block.materials:
+        add_heading(doc, labels["materialen"], 3)
+        add_list(doc, block.materials)
+
+
+def _materials(doc, ctx: KitContext, labels: Labels) -> None:
+    """Checklist: the kit's documents with the print list's copies, then block materials."""
+    add_heading(doc, labels["materialen"], 1, new_page=True)
+    add_text(doc, fixed(ctx, "draaiboek-materialen.j2"))
+    add_heading(doc, labels["om_te_printen"], 2)
+    rows = [[CHECKBOX, f"{item.copies} ×", [_document_name(ctx, labels, item.file),
+                                            Para(item.file, "Klein")],
+             capital("; ".join(part for part in (item.note, item.sides) if part))]
+            for item in print_items(ctx)]
+    add_table(doc, ["", labels["kolom_aantal"], labels["kolom_document"],
+                    labels["kolom_printen"]], rows, [8, 17, 65, 80])
+    materials = list(dict.fromkeys(m for block in ctx.werkvorm.blocks for m in block.materials))
+    if materials:
+        add_heading(doc, labels["klaarleggen"], 2)
+        for item in materials:
+            doc.add_paragraph(f"{CHECKBOX} {item}")
+
+
+def _document_name(ctx: KitContext, labels: Labels, file: str) -> str:
+    """What a printed file is, for people: 'Hand-out ‘De stille buurman’'."""
+    stem = file.removesuffix(".docx")
+    titles = {f"hand-out-{c.id}": ("doc_hand_out", c.title) for c in ctx.casussen}
+    titles.update({f"werkblad-{w.id}": ("doc_werkblad", w.title) for w in ctx.werkvorm.worksheets})
+    if stem in titles:
+        key, title = titles[stem]
+        return f"{labels[key]} ‘{title}’"
+    key = "doc_" + stem.replace("-", "_")
+    return labels[key] if key in labels else file
+
+
+def _evaluation(doc, ctx: KitContext, labels: Labels) -> None:
+    if not ctx.werkvorm.evaluation:
+        return
+    add_heading(doc, labels["evaluatie"], 1)
+    add_text(doc, fixed(ctx, "draaiboek-evaluatie.j2", doel=" ".join(ctx.werkvorm.goal.split())))
+    add_heading(doc, labels["evaluatievragen"], 2)
+    add_numbered(doc, ctx.werkvorm.evaluation)

@@ -1,0 +1,208 @@
+"""Building blocks of the draaiboek (facilitator guide): fixed texts, timing, paragraphs, tables.
+
+Shared by :mod:`casuskit.render.draaiboek` (cover, programme, checklist) and
+:mod:`casuskit.render.draaiboek_casus` (one section per casus). Everything a reader sees comes
+from the templates ``draaiboek-*.j2`` in ``templates/teksten``; the look comes from named styles
+of the reference document only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from docx.shared import Emu
+
+from casuskit import ooxml
+from casuskit.model.werkvorm import Block
+from casuskit.textrender import Texts
+
+LABELS = "draaiboek-labels.j2"
+DESIGN_WIDTH_MM = 170  # column widths are drawn for A4 with the reference's 20 mm margins
+
+
+class Labels:
+    """The short texts of ``draaiboek-labels.j2`` ("sleutel: tekst" per line).
+
+    A project may override the file; keys it leaves out keep the shipped text.
+    """
+
+    def __init__(self, ctx):
+        context = ctx.template_context()
+        self._texts = _parse(Texts(None).fixed(LABELS, **context))
+        self._texts.update(_parse(ctx.texts.fixed(LABELS, **context)))
+
+    def __getitem__(self, key: str) -> str:
+        return self._texts[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._texts
+
+
+def _parse(text: str) -> dict[str, str]:
+    labels = {}
+    for line in text.splitlines():
+        key, colon, value = line.partition(":")
+        if colon and re.fullmatch(r"[a-z_]+", key.strip()):
+            labels[key.strip()] = value.strip()
+    return labels
+
+
+def fixed(ctx, name: str, **extra) -> str:
+    """A fixed prose text of the draaiboek, rendered with the kit's context."""
+    return ctx.texts.fixed(name, **{**ctx.template_context(), **extra})
+
+
+# -- timing -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Slot:
+    """One programme block with its clock times."""
+
+    block: Block
+    start: dt.datetime
+    end: dt.datetime
+
+
+def schedule(ctx) -> list[Slot]:
+    """The werkvorm's blocks, one after the other from the kit's start time."""
+    now = dt.datetime.combine(ctx.kit.date, ctx.kit.start)
+    slots = []
+    for block in ctx.werkvorm.blocks:
+        end = now + dt.timedelta(minutes=block.minutes)
+        slots.append(Slot(block, now, end))
+        now = end
+    return slots
+
+
+def clock(moment: dt.datetime | dt.time) -> str:
+    return f"{moment:%H:%M}"
+
+
+def phase_offsets(minutes: int, count: int) -> list[int]:
+    """Minutes into a block at which to hand out each of ``count`` phases, spread evenly.
+
+    Rounded down to whole five minutes in blocks of half an hour or more ("na ongeveer 15
+    minuten"), to whole minutes in shorter blocks; never at the very start.
+    """
+    step = 5 if minutes >= 30 else 1
+    return [max(step, int(minutes * i / (count + 1)) // step * step) for i in range(1, count + 1)]
+
+
+def join_dutch(items: list[str], and_word: str) -> str:
+    """['1', '2', '3'] → '1, 2 en 3'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {and_word} {items[-1]}"
+
+
+def capital(text: str) -> str:
+    """First letter upper case, the rest untouched ('privacy (AVG)' → 'Privacy (AVG)')."""
+    return text[:1].upper() + text[1:]
+
+
+def groups_text(labels: Labels, groups: list[int]) -> str:
+    """'groep 1 en 3', or the label for a casus no group discusses."""
+    if not groups:
+        return labels["geen_groep"]
+    return f"{labels['groep']} {join_dutch([str(g) for g in groups], labels['en'])}"
+
+
+# -- paragraphs -----------------------------------------------------------------
+
+def paragraphs_of(text: str) -> list[str]:
+    """YAML text as paragraphs: blank lines separate them, single line breaks become spaces."""
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return [" ".join(line.strip() for line in block.splitlines())
+            for block in blocks if block.strip()]
+
+
+def add_text(doc, text: str, style: str = "Normal") -> list:
+    """One paragraph in ``style`` per paragraph of ``text``."""
+    return [doc.add_paragraph(part, style=style) for part in paragraphs_of(text)]
+
+
+def add_lead(container, style: str, lead: str, text: str):
+    """A paragraph opening with a bold lead word ("Doe:") in the character style Strong."""
+    paragraph = container.add_paragraph(style=style)
+    paragraph.add_run(lead, style="Strong")
+    paragraph.add_run(" " + " ".join(paragraphs_of(text)))
+    return paragraph
+
+
+def add_list(doc, items: list[str], style: str = "List Bullet") -> list:
+    return [doc.add_paragraph(" ".join(paragraphs_of(item)), style=style) for item in items]
+
+
+def add_numbered(doc, items: list[str]) -> list:
+    """A "List Number" list that starts at 1, whatever numbered lists came before."""
+    paragraphs = add_list(doc, items, "List Number")
+    if paragraphs:
+        ooxml.restart_numbering(paragraphs)
+    return paragraphs
+
+
+def add_heading(doc, text: str, level: int, new_page: bool = False):
+    paragraph = doc.add_paragraph(text, style=f"Heading {level}")
+    if new_page:
+        ooxml.set_page_break_before(paragraph)
+    return paragraph
+
+
+# -- tables -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph in a table cell: ``text`` in ``style`` (default: the table's text
+    style), opening with ``lead`` in the character style Strong if given; ``bullet`` makes it
+    an item of the "List Bullet" numbering while keeping the table's (smaller) text style."""
+
+    text: str
+    style: str | None = None
+    lead: str | None = None
+    bullet: bool = False  # a bullet item in the table's text style
+
+
+def add_table(doc, header: list[str], rows: list[list], widths_mm: list[float]):
+    """A "Casuskit Tabel" with a repeated header row; no row breaks across pages.
+
+    A cell is a text or a list of texts and :class:`Para` paragraphs. ``widths_mm`` add up to
+    :data:`DESIGN_WIDTH_MM` and are scaled to the text width of the house style's page.
+    """
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = doc.styles["Casuskit Tabel"]
+    for cell, text in zip(table.rows[0].cells, header):
+        _fill(cell, [text], "Tabelkop")
+    cells = [value if isinstance(value, list) else [value] for row in rows for value in row]
+    has_bullets = any(isinstance(p, Para) and p.bullet for parts in cells for p in parts)
+    bullets = ooxml.new_list(doc, "List Bullet") if has_bullets else None
+    for row, values in zip(table.rows[1:], rows):
+        for cell, value in zip(row.cells, values):
+            _fill(cell, value if isinstance(value, list) else [value], "Tabeltekst", bullets)
+    scale = text_width_mm(doc) / DESIGN_WIDTH_MM
+    ooxml.set_table_fixed_layout(table, [width * scale for width in widths_mm])
+    ooxml.set_repeat_header(table.rows[0])
+    for row in table.rows:
+        ooxml.set_cant_split(row)
+    return table
+
+
+def text_width_mm(doc) -> float:
+    """Width between the margins of the (last) section, in millimetres."""
+    section = doc.sections[-1]
+    return Emu(section.page_width - section.left_margin - section.right_margin).mm
+
+
+def _fill(cell, parts: list, style: str, bullets: int | None = None) -> None:
+    for index, part in enumerate(parts or [""]):
+        part = part if isinstance(part, Para) else Para(part)
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        paragraph.style = part.style or style
+        if part.bullet and bullets is not None:
+            ooxml.set_numbering(paragraph, bullets)
+        if part.lead:
+            paragraph.add_run(part.lead, style="Strong")
+        text = " ".join(paragraphs_of(part.text))
+        if text:
+            paragraph.add_run(f" {text}" if part.lead else text)
