@@ -24,6 +24,8 @@ RENDERERS = {
     "draaiboek": "casuskit.render.draaiboek",
     "hand-out": "casuskit.render.handout",
     "gesprekskaarten": "casuskit.render.cards",
+    "werkbladen": "casuskit.render.worksheets",
+    "rolkaarten": "casuskit.render.rolecards",
 }
 
 

@@ -64,8 +64,11 @@ def translate(err: dict, doc: Document, root: type[BaseModel]) -> Diagnostic:
                      f"Vul hier iets in{': ' + described if described else '.'} "
                      "Wilt u het veld niet gebruiken, haal dan de hele regel weg.")
     if kind == "geen-tekst":
-        return error("geen-tekst", f"`{name}` moet een tekst zijn, maar hier staat {ctx['got']}", at_value,
-                     "Schrijf de tekst direct achter de dubbele punt, of op de regels eronder na `|`.")
+        hint = ("Staat er in de tekst een dubbele punt met een spatie erna (zoals `Zeg: welkom`)? "
+                "Dan leest YAML dat als een veld. Zet de hele tekst tussen aanhalingstekens: "
+                "\"Zeg: welkom\"." if isinstance(value, dict) else
+                "Schrijf de tekst direct achter de dubbele punt, of op de regels eronder na `|`.")
+        return error("geen-tekst", f"`{name}` moet een tekst zijn, maar hier staat {ctx['got']}", at_value, hint)
     if kind == "ongeldige-id":
         return error("ongeldige-id", f"`{ctx['value']}` is geen geldige id voor `{name}`", at_value,
                      f"Een id bestaat uit kleine letters, cijfers en streepjes, bijv. `{ctx['suggestion']}`.")

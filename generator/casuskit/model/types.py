@@ -30,8 +30,8 @@ class Model(BaseModel):
 
 def field(alias: str, description: str, default: Any = ..., **kwargs) -> Any:
     """A model field with its Dutch YAML key and Dutch description (for schema and reference)."""
-    if isinstance(default, list):
-        return Field(alias=alias, description=description, default_factory=list, **kwargs)
+    if isinstance(default, list):  # a fresh copy per instance, keeping a non-empty default
+        return Field(alias=alias, description=description, default_factory=lambda: list(default), **kwargs)
     return Field(default, alias=alias, description=description, **kwargs)
 
 

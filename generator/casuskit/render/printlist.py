@@ -34,8 +34,20 @@ def print_items(ctx: KitContext) -> list[PrintItem]:
             items.append(PrintItem(f"hand-out-{casus.id}.docx", ctx.participants_for(casus.id),
                                    DUPLEX["duplex-lange-zijde"], f"voor de tafels van groep {groups}"
                                    if groups else "geen groep bespreekt deze casus"))
-    if "gesprekskaarten" in documents and ctx.casussen:
+    if "werkbladen" in documents:
+        for sheet in ctx.werkvorm.worksheets:
+            copies, note = {
+                "deelnemer": (ctx.kit.participants, "één per deelnemer"),
+                "groep": (ctx.kit.groups, "één per groep"),
+                "bijeenkomst": (1, "één voor de bijeenkomst"),
+                "bewoner": (2, "voor de bewoner aan tafel en de gespreksleider"),
+            }[sheet.per]
+            items.append(PrintItem(f"werkblad-{sheet.id}.docx", copies, DUPLEX["duplex-lange-zijde"], note))
+    if "gesprekskaarten" in documents and (ctx.casussen or ctx.werkvorm.question_cards):
         items.append(PrintItem("gesprekskaarten.docx", ctx.kit.groups, DUPLEX[ctx.back_mode],
+                               "één set per groep; knip langs de stippellijnen"))
+    if "rolkaarten" in documents and ctx.kit.roles:
+        items.append(PrintItem("rolkaarten.docx", ctx.kit.groups, DUPLEX[ctx.back_mode],
                                "één set per groep; knip langs de stippellijnen"))
     return items
 
