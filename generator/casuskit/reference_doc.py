@@ -31,6 +31,13 @@ BODY_PT = 10.5
 TEAL, TEAL_LIGHT, GREY, RULE = "0F5563", "E3EEF0", "595959", "A6A6A6"
 AMBER, AMBER_LIGHT = "8A5A00", "FFF3D6"
 TEXT_WIDTH_MM = 170  # A4 minus two 20 mm margins
+# Card category bands: (fill, text colour). Five clearly different grey levels (luma about
+# 0.15 / 0.35 / 0.57 / 0.76 / 0.90), so the bands stay apart on a greyscale printer too;
+# white text on the two dark fills, near-black on the light ones (contrast >= 5.8:1).
+BAND_COLOURS = {"Rol": ("2E1A47", "FFFFFF"), "Vraag": ("1F6E7E", "FFFFFF"),
+                "Dilemma": ("E07B39", "1A1A1A"), "Signaal": ("F2C14E", "1A1A1A"),
+                "Fase": ("D4ECEA", "1A1A1A")}
+BAND_PAD_PT = (2, 3)  # padding of the band around its word: (top/bottom, left/right)
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _PKG = "http://schemas.openxmlformats.org/package/2006"
@@ -201,6 +208,16 @@ def _add_card_styles(styles) -> None:
            align=WD_ALIGN_PARAGRAPH.CENTER)
     ooxml.set_character_spacing(styles["Kaart Categorie"], 0.6)
     styles["Kaart Categorie"].next_paragraph_style = styles["Kaart Titel"]
+    vertical, horizontal = BAND_PAD_PT
+    for word in ("Vraag", "Signaal", "Dilemma", "Fase", "Rol"):
+        fill, text = BAND_COLOURS[word]
+        band = _style(styles, f"Kaart Band {word}", base="Kaart Categorie", size=9, color=text,
+                      before=0, after=4, line=1.0, next_style="Kaart Titel")
+        ooxml.set_paragraph_shading(band, fill)  # the border in the fill colour pads the band
+        ooxml.set_paragraph_borders(band, top=Border("single", 4, fill, vertical),
+                                    bottom=Border("single", 4, fill, vertical),
+                                    left=Border("single", 4, fill, horizontal),
+                                    right=Border("single", 4, fill, horizontal))
     styles["Kaart Titel"].next_paragraph_style = styles["Kaart Tekst"]
 
 
@@ -268,15 +285,21 @@ def _add_specimen_table(document) -> None:
 
 
 def _add_specimen_cards(document) -> None:
-    cards = document.add_table(rows=1, cols=2, style="Kaartraster")
+    cards = document.add_table(rows=2, cols=2, style="Kaartraster")
     front, back = cards.rows[0].cells
+    bands, note = cards.rows[1].cells
+    for i, word in enumerate(("Vraag", "Signaal", "Dilemma", "Fase", "Rol")):
+        band = bands.paragraphs[0] if i == 0 else bands.add_paragraph()
+        band.text, band.style = word, f"Kaart Band {word}"
+    note.paragraphs[0].text = "Kleurbanden (Kaart Band …): het woord blijft in grijs leesbaar."
+    note.paragraphs[0].style = "Kaart Tekst"
     front.paragraphs[0].text, front.paragraphs[0].style = "Kaart Categorie", "Kaart Categorie"
     for style, text in (("Kaart Titel", "Kaart Titel"),
                         ("Kaart Tekst", "Kaart Tekst: de tekst op de voorkant."),
                         ("Kaart Id", "Kaart Id")):
         front.add_paragraph(text, style=style)
     back.paragraphs[0].text, back.paragraphs[0].style = "Kaart Achterkant", "Kaart Achterkant"
-    for cell in (front, back):
+    for cell in (front, back, bands, note):
         ooxml.set_cell_borders(cell, all=Border("dashed", 4, "808080"))
         ooxml.set_cell_vertical_alignment(cell, "center")
     ooxml.set_table_fixed_layout(cards, [85, 85])

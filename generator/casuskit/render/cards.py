@@ -1,0 +1,321 @@
+"""The discussion cards (``gesprekskaarten.docx``): cut sheets of cards, fronts and backs.
+
+The grid is computed for A4 from the kit's card size (a6, a7, a8): both card orientations are
+tried, the one with most cards per sheet wins, centred with minimal page margins. Each sheet
+is one "Kaartraster" table with exact row heights, fixed columns and dashed cut lines; a back
+sheet follows every front sheet, mirrored for the kit's duplex mode. Card text that would not
+fit fails the build, measured with the card styles of the document itself (so a restyled
+house style is respected) and Carlito glyph widths.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from docx.enum.text import WD_LINE_SPACING
+from docx.shared import Pt
+
+from casuskit import metrics, ooxml, reference_doc
+from casuskit.cardset import Card, cards_for
+from casuskit.errors import BuildFailed, Diagnostic, error
+from casuskit.model.werkvorm import CARD_CATEGORIES
+from casuskit.ooxml import Border
+from casuskit.render.context import KitContext
+
+FILE_NAME = "gesprekskaarten.docx"
+CARD_SIZES_MM = {"a6": (105, 148), "a7": (74, 105), "a8": (52, 74)}  # short × long side
+PADDING_MM = 5.0      # cell padding: printer edge clipping only touches the blank border
+SAFETY_MM = 1.5       # height kept free, so what passes here also fits in Word / LibreOffice
+WIDTH_SAFETY_MM = 0.5
+SEPARATOR_TWIPS = 20  # the 1 pt paragraph Word needs after every table
+RESERVE_TWIPS = SEPARATOR_TWIPS + 20  # and 1 pt to spare
+CUT_LINE = Border("dashed", 4, "808080")
+LINE_FACTOR = 1.22    # Calibri / Carlito single line height as a multiple of the font size
+ROLE_LABELS = ("Je ziet", "Je weet", "Je mag delen", "Je mag niet delen")
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One A4 sheet: ``cols`` × ``rows`` cards of ``width`` × ``height`` mm."""
+
+    width: float
+    height: float
+    cols: int
+    rows: int
+
+    @property
+    def per_sheet(self) -> int:
+        return self.cols * self.rows
+
+    def margins_twips(self) -> tuple[int, int, int, int]:
+        """(top, right, bottom, left): centred, with room for the 1 pt closing paragraph."""
+        page_w, page_h = ooxml.A4_TWIPS
+        free_w = page_w - self.cols * ooxml.mm_to_twips(self.width)
+        free_h = page_h - self.rows * ooxml.mm_to_twips(self.height) - RESERVE_TWIPS
+        return free_h // 2, free_w - free_w // 2, free_h - free_h // 2, free_w // 2
+
+    def back_position(self, row: int, col: int, mode: str) -> tuple[int, int]:
+        """Where the back of the card at (row, col) lies on the back sheet: sheets flipped
+        over the long edge swap columns, over the short edge rows."""
+        if mode == "duplex-korte-zijde":
+            return self.rows - 1 - row, col
+        return row, self.cols - 1 - col
+
+
+def grid_for(size: str) -> Grid:
+    """The A4 grid with most cards of ``size``; ties go to the least paper left over."""
+    page_w, page_h = ooxml.A4_TWIPS
+    short, long = CARD_SIZES_MM[size]
+    options = []
+    for width, height in ((short, long), (long, short)):
+        w, h = ooxml.mm_to_twips(width), ooxml.mm_to_twips(height)
+        cols, rows = page_w // w, (page_h - RESERVE_TWIPS) // h
+        options.append((-cols * rows, page_w * page_h - cols * rows * w * h, width > height,
+                        Grid(width, height, cols, rows)))
+    return min(options, key=lambda option: option[:3])[3]
+
+
+# -- measuring ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Look:
+    """What a paragraph style does to the height of its text (sizes in points)."""
+
+    size: float
+    bold: bool
+    caps: bool
+    line: float
+    before: float
+    after: float
+    indent_mm: float
+
+
+def _inherited(style, get):
+    while style is not None:
+        if (value := get(style)) is not None:
+            return value
+        style = style.base_style
+    return None
+
+
+def look_of(doc, name: str) -> Look:
+    """A paragraph style's resolved metrics; the reference's defaults where it is silent."""
+    style = doc.styles[name]
+    size = _inherited(style, lambda s: s.font.size)
+    size = size.pt if size is not None else reference_doc.BODY_PT
+    line = size * LINE_FACTOR * 1.1  # the reference's document default line spacing
+    spaced = _inherited(style, lambda s: s if s.paragraph_format.line_spacing is not None else None)
+    if spaced is not None:
+        fmt = spaced.paragraph_format
+        if fmt.line_spacing_rule == WD_LINE_SPACING.EXACTLY:
+            line = fmt.line_spacing.pt
+        elif fmt.line_spacing_rule == WD_LINE_SPACING.AT_LEAST:
+            line = max(size * LINE_FACTOR, fmt.line_spacing.pt)
+        else:
+            line = size * LINE_FACTOR * float(fmt.line_spacing)
+
+    def pt(get, default=0.0):
+        value = _inherited(style, lambda s: get(s.paragraph_format))
+        return value.pt if value is not None else default
+
+    return Look(size, bool(_inherited(style, lambda s: s.font.bold)),
+                bool(_inherited(style, lambda s: s.font.all_caps)), line,
+                pt(lambda f: f.space_before), pt(lambda f: f.space_after, 6.0),
+                (pt(lambda f: f.left_indent) + pt(lambda f: f.right_indent)) * metrics.PT_TO_MM)
+
+
+def lines_of(text: str, look: Look, width_mm: float) -> int:
+    text = text.upper() if look.caps else text
+    width = width_mm - look.indent_mm - WIDTH_SAFETY_MM
+    return len(metrics.wrap(text, width, look.size, look.bold))
+
+
+def paragraph_mm(text: str, look: Look, width_mm: float, last: bool = False) -> float:
+    """Height of one paragraph; the space after the last one in a cell does not count."""
+    points = look.before + lines_of(text, look, width_mm) * look.line + (0 if last else look.after)
+    return points * metrics.PT_TO_MM
+
+
+def text_paragraphs(card: Card) -> list[tuple[str, str]]:
+    """The card text as (bold label, text) paragraphs: one per role line and per "• " line;
+    other line breaks come from the YAML editor and become spaces."""
+    if card.category == "rol":
+        split = [line.partition(": ") for line in card.text.split("\n")]
+        return [(label + ":", " " + rest) if sep and label in ROLE_LABELS
+                else ("", label + sep + rest) for label, sep, rest in split]
+    found = [("", ("• " if i else "") + " ".join(part.split()))
+             for block in re.split(r"\n\s*\n", card.text)
+             for i, part in enumerate(block.split("\n• "))]
+    return [p for p in found if p[1]]
+
+
+def band_style(card: Card) -> str:
+    return f"Kaart Band {card.label}"
+
+
+def shows_title(card: Card) -> bool:
+    return card.title.casefold() != card.label.casefold()  # "Vraag" under VRAAG says nothing
+
+
+def _band_mm(doc, card: Card, text: str, width: float) -> float:
+    vertical, horizontal = reference_doc.BAND_PAD_PT  # border space, plus its 0.5 pt line
+    inner = width - 2 * (horizontal + 0.5) * metrics.PT_TO_MM
+    look = look_of(doc, band_style(card))
+    return paragraph_mm(text or "X", look, inner) + (2 * vertical + 1) * metrics.PT_TO_MM
+
+
+def front_mm(doc, card: Card, width: float) -> float:
+    """Height of the front: id, band, title and text."""
+    used = paragraph_mm(card.id, look_of(doc, "Kaart Id"), width) \
+        + _band_mm(doc, card, card.label, width)
+    if shows_title(card):
+        used += paragraph_mm(card.title, look_of(doc, "Kaart Titel"), width)
+    body = look_of(doc, "Kaart Tekst")
+    paragraphs = text_paragraphs(card)
+    for i, (label, text) in enumerate(paragraphs):
+        bold_extra = metrics.text_width_mm(label, body.size, True) \
+            - metrics.text_width_mm(label, body.size)  # the "Strong" label is a bit wider
+        used += paragraph_mm(label + text, body, width - bold_extra, i == len(paragraphs) - 1)
+    return used
+
+
+def back_mm(doc, card: Card, width: float) -> float:
+    """Height of the back: colour bar (with the note), category, casus title and id."""
+    big = look_of(doc, "Kaart Achterkant")
+    return _band_mm(doc, card, card.back_note, width) + paragraph_mm(card.label, big, width) \
+        + paragraph_mm(card.casus_title, big, width) \
+        + paragraph_mm(card.id, look_of(doc, "Kaart Id"), width, last=True)
+
+
+def overflow_mm(doc, card: Card, grid: Grid) -> tuple[float, float]:
+    """How many mm (front, back) are too tall for a card of ``grid``; negative: it fits."""
+    width, room = grid.width - 2 * PADDING_MM, grid.height - 2 * PADDING_MM - SAFETY_MM
+    return front_mm(doc, card, width) - room, back_mm(doc, card, width) - room
+
+
+def fit_problems(ctx: KitContext, doc, cards: list[Card], grid: Grid) -> list[Diagnostic]:
+    """A "kaart-te-vol" error for every card whose front (or back) does not fit."""
+    problems, body = [], look_of(doc, "Kaart Tekst")
+    for card in cards:
+        front, back = overflow_mm(doc, card, grid)
+        back = back if ctx.back_mode != "geen" else 0
+        if front <= 0 and back <= 0:
+            continue
+        side = 0 if front > 0 else 1
+        bigger = [size for size, mm in CARD_SIZES_MM.items() if mm > CARD_SIZES_MM[ctx.card_size]
+                  and overflow_mm(doc, card, grid_for(size))[side] <= 0]
+        other = f", of kies in de kit 'kaartformaat: {bigger[-1]}'." if bigger else "."
+        if front > 0:
+            words = len(card.text.split())
+            lines = sum(lines_of(label + text, body, grid.width - 2 * PADDING_MM)
+                        for label, text in text_paragraphs(card))
+            fewer = math.ceil(front / (body.line * metrics.PT_TO_MM)) * words / max(lines, 1)
+            message, path = f"de tekst is {math.ceil(front):.0f} mm te lang", card.source_path
+            fewer = min(words, math.ceil(fewer) + 1)
+            hint = f"Kort de tekst in met ongeveer {fewer} woorden" + other
+        else:
+            message, path = f"de achterkant is {math.ceil(back):.0f} mm te lang", ("titel",)
+            hint = "Kies een kortere titel voor de casus" + other
+        of_werkvorm = card.source_path[:1] == ("vraagkaarten",)
+        where = " → ".join(f"nr. {p + 1}" if isinstance(p, int) else p for p in path)
+        where += f" van werkvorm {card.casus_id}" if of_werkvorm else ""
+        problems.append(error(
+            "kaart-te-vol", f"kaart {card.id} ({card.label}) past niet: {message}",
+            None if of_werkvorm else ctx.locate(card.casus_id, path), hint=hint,
+            notes=(f"veld: {where}; kaartformaat {ctx.card_size} "
+                   f"({grid.width:g} × {grid.height:g} mm)",)))
+    return problems
+
+
+# -- the document -------------------------------------------------------------------------
+
+def card_sets(ctx: KitContext) -> list[list[Card]]:
+    """The cards per casus (each set starts on a new sheet), then the werkvorm's own question
+    cards. A werkvorm without ``kaarten`` gets all categories."""
+    werkvorm = ctx.werkvorm
+    categories = werkvorm.card_categories if "card_categories" in werkvorm.model_fields_set \
+        else list(CARD_CATEGORIES)
+    sets = [cards_for(ctx.kit.id, casus, categories) for casus in ctx.casussen]
+    sets.append([Card(f"{ctx.kit.id} · {werkvorm.id} · {n:02d}", "vraag", "Vraag", text,
+                      werkvorm.id, werkvorm.name, ("vraagkaarten", n - 1))
+                 for n, text in enumerate(werkvorm.question_cards, start=1)])
+    return [cards for cards in sets if cards]
+
+
+def render(ctx: KitContext) -> list[tuple[str, bytes]]:
+    doc = ctx.new_document("Gesprekskaarten",
+                           f"Gesprekskaarten · {ctx.buurt.name} · {ctx.kit.round_label}")
+    grid, sets = grid_for(ctx.card_size), card_sets(ctx)
+    problems = fit_problems(ctx, doc, [card for cards in sets for card in cards], grid)
+    if problems:
+        raise BuildFailed(problems)
+    _set_up_page(doc, grid)
+    for cards in sets:
+        for start in range(0, len(cards), grid.per_sheet):
+            sheet = cards[start:start + grid.per_sheet]
+            front = {(i // grid.cols, i % grid.cols): card for i, card in enumerate(sheet)}
+            _add_sheet(doc, grid, {at: _front(card) for at, card in front.items()}, "top")
+            if ctx.back_mode != "geen":
+                _add_sheet(doc, grid, {grid.back_position(*at, ctx.back_mode): _back(card)
+                                       for at, card in front.items()}, "center")
+    if not sets:
+        doc.add_paragraph("Deze kit heeft geen gesprekskaarten.", style="Normal")
+    return [(FILE_NAME, ctx.to_bytes(doc))]
+
+
+def _set_up_page(doc, grid: Grid) -> None:
+    """A4 with the grid centred and no header or footer at all (the sheets are cut)."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = False
+    for story in (section.header, section.footer, section.first_page_header,
+                  section.first_page_footer, section.even_page_header, section.even_page_footer):
+        story.is_linked_to_previous = True  # in the first section: no header / footer part
+    margins = tuple(twips * 25.4 / 1440 for twips in grid.margins_twips())
+    ooxml.set_page_a4(section, margins, header_mm=0, footer_mm=0)
+
+
+def _add_sheet(doc, grid: Grid, contents: dict, align: str) -> None:
+    """One sheet: a table of ``contents`` {(row, col): paragraphs}; empty cells stay blank."""
+    table = doc.add_table(rows=grid.rows, cols=grid.cols, style="Kaartraster")
+    ooxml.set_table_fixed_layout(table, [grid.width] * grid.cols)
+    ooxml.set_table_alignment(table, "center")
+    ooxml.set_cell_margins(table, all=PADDING_MM)
+    for r, row in enumerate(table.rows):
+        ooxml.set_row_height(row, grid.height, exact=True)
+        ooxml.set_cant_split(row)
+        for c, cell in enumerate(row.cells):
+            if (r, c) not in contents:
+                continue  # nothing to cut out: no cut lines either
+            ooxml.set_cell_borders(cell, all=CUT_LINE)
+            ooxml.set_cell_vertical_alignment(cell, align)
+            for i, (style, runs) in enumerate(contents[(r, c)]):
+                paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+                paragraph.style = doc.styles[style]
+                for text, run_style in runs:
+                    paragraph.add_run(text, style=run_style)
+    # Word needs a paragraph after a table. At 1 pt it fits under the grid, so it never opens
+    # an empty page, and the next sheet's first row no longer fits there: a new page.
+    separator = doc.add_paragraph(style="Normal").paragraph_format
+    separator.space_before = separator.space_after = Pt(0)
+    separator.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    separator.line_spacing = Pt(SEPARATOR_TWIPS / 20)
+
+
+def _front(card: Card) -> list[tuple[str, list]]:
+    """(paragraph style, [(text, character style)]) for the front of ``card``."""
+    paragraphs = [("Kaart Id", [(card.id, None)]), (band_style(card), [(card.label, None)])]
+    if shows_title(card):
+        paragraphs.append(("Kaart Titel", [(card.title, None)]))
+    for label, text in text_paragraphs(card):
+        paragraphs.append(("Kaart Tekst", ([(label, "Strong")] if label else []) + [(text, None)]))
+    return paragraphs
+
+
+def _back(card: Card) -> list[tuple[str, list]]:
+    """The back: a colour bar (holding the note, e.g. when to turn a fase card), the
+    category, the casus and the id."""
+    note = [(card.back_note, None)] if card.back_note else []
+    return [(band_style(card), note), ("Kaart Achterkant", [(card.label, None)]),
+            ("Kaart Achterkant", [(card.casus_title, None)]), ("Kaart Id", [(card.id, None)])]
