@@ -20,7 +20,6 @@ from docx.shared import Pt
 from casuskit import metrics, ooxml, reference_doc
 from casuskit.cardset import Card, cards_for
 from casuskit.errors import BuildFailed, Diagnostic, error
-from casuskit.model.werkvorm import CARD_CATEGORIES
 from casuskit.ooxml import Border
 from casuskit.render.context import KitContext
 
@@ -233,11 +232,9 @@ def fit_problems(ctx: KitContext, doc, cards: list[Card], grid: Grid) -> list[Di
 
 def card_sets(ctx: KitContext) -> list[list[Card]]:
     """The cards per casus (each set starts on a new sheet), then the werkvorm's own question
-    cards. A werkvorm without ``kaarten`` gets all categories."""
+    cards."""
     werkvorm = ctx.werkvorm
-    categories = werkvorm.card_categories if "card_categories" in werkvorm.model_fields_set \
-        else list(CARD_CATEGORIES)
-    sets = [cards_for(ctx.kit.id, casus, categories) for casus in ctx.casussen]
+    sets = [cards_for(ctx.kit.id, casus, werkvorm.card_categories) for casus in ctx.casussen]
     sets.append([Card(f"{ctx.kit.id} · {werkvorm.id} · {n:02d}", "vraag", "Vraag", text,
                       werkvorm.id, werkvorm.name, ("vraagkaarten", n - 1))
                  for n, text in enumerate(werkvorm.question_cards, start=1)])
