@@ -38,23 +38,42 @@ def facilitator_only_texts(casus) -> list[str]:
     return [" ".join(t.split()) for t in texts if t.strip()]
 
 
+def kit_casussen(ws):
+    return load_workspace(ws).get("kit", "hhw-noord-ronde-2").casussen
+
+
 def test_build_writes_every_document_of_the_kit(ws):
-    result = run(ws, "build")
+    result = run(ws, "build", "hhw-noord-ronde-2")
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (ws / KIT_DIR).iterdir())
-    assert names == ["draaiboek.docx", "gesprekskaarten.docx", "hand-out-druk-gezin.docx",
-                     "hand-out-stille-buurman.docx", "printlijst.txt"]
-    assert "Gebouwd: 1 kit, 5 bestanden in output/" in result.output
-    assert "hand-out-stille-buurman.docx         12 × dubbelzijdig" in result.output
+    hand_outs = [f"hand-out-{c}.docx" for c in kit_casussen(ws)]
+    assert names == sorted(["draaiboek.docx", "gesprekskaarten.docx", "printlijst.txt", *hand_outs])
+    assert f"Gebouwd: 1 kit, {len(names)} bestanden in output/" in result.output
+    # 18 participants at 3 tables, casussen dealt one per table: 6 copies each
+    assert re.search(r"\n  hand-out-stille-buurman\.docx +6 × dubbelzijdig", result.output)
+
+
+def test_every_kit_of_the_examples_builds(ws):
+    result = run(ws, "build")
+    assert result.exit_code == 0, result.output
+    assert f"Gebouwd: {len(load_workspace(ws).of('kit'))} kits" in result.output
 
 
 def test_hand_out_never_shows_facilitator_only_content(ws):
     build(ws)
-    for casus in load_workspace(ws).of("casus").values():
-        text = " ".join(all_text(ws / KIT_DIR / f"hand-out-{casus.id}.docx").split())
-        assert casus.model.title in text
-        for secret in facilitator_only_texts(casus.model):
-            assert secret not in text, (casus.id, secret)
+    workspace = load_workspace(ws)
+    checked = 0
+    for kit in workspace.of("kit").values():
+        folder = ws / "output" / kit.model.project / kit.model.neighbourhood
+        for casus_id in kit.model.casussen:
+            casus = workspace.get("casus", casus_id)
+            hand_out = next(folder.rglob(f"hand-out-{casus_id}.docx"))
+            text = " ".join(all_text(hand_out).split())
+            assert casus.title in text
+            for secret in facilitator_only_texts(casus):
+                assert secret not in text, (casus_id, secret)
+            checked += 1
+    assert checked >= 15
 
 
 def test_hand_out_is_personalised_and_styled(ws):
@@ -80,13 +99,14 @@ def test_hand_out_is_personalised_and_styled(ws):
 
 def test_numbered_questions_restart_in_each_hand_out(ws):
     build(ws)
-    for name in ("hand-out-stille-buurman.docx", "hand-out-druk-gezin.docx"):
-        doc = docx.Document(ws / KIT_DIR / name)
+    for casus_id in kit_casussen(ws):
+        doc = docx.Document(ws / KIT_DIR / f"hand-out-{casus_id}.docx")
         items = [p for p in doc.paragraphs if p.style.name == "List Number"]
         num_ids = {p._p.pPr.numPr.numId.val for p in items}
         assert len(num_ids) == 1
         numbering = doc.part.numbering_part.element
-        num = next(n for n in numbering.iterchildren(f"{W}num") if n.get(f"{W}numId") == str(num_ids.pop()))
+        num_id = str(next(iter(num_ids)))
+        num = next(n for n in numbering.iterchildren(f"{W}num") if n.get(f"{W}numId") == num_id)
         assert num.find(f"{W}lvlOverride/{W}startOverride").get(f"{W}val") == "1"
 
 
@@ -103,7 +123,7 @@ def test_check_errors_write_nothing_and_keep_previous_output(ws):
     assert run(ws, "build").exit_code == 0
     before = {p: p.read_bytes() for p in (ws / "output").rglob("*") if p.is_file()}
     path = ws / "casussen/algemeen/stille-buurman.yaml"
-    path.write_text(path.read_text().replace("situatie: |", "situatie:\n  - lijst"))
+    path.write_text(path.read_text().replace("titel: De stille buurman", "titel:\n  - lijst"))
     result = run(ws, "build")
     assert result.exit_code == 1
     assert "fout[geen-tekst]" in result.output
@@ -112,9 +132,9 @@ def test_check_errors_write_nothing_and_keep_previous_output(ws):
 
 
 def test_unknown_kit_suggests(ws):
-    result = run(ws, "build", "hhw-noord-ronde-3")
+    result = run(ws, "build", "hhw-nord-ronde-2")
     assert result.exit_code == 2
-    assert "fout: er is geen kit met de id `hhw-noord-ronde-3`" in result.output
+    assert "fout: er is geen kit met de id `hhw-nord-ronde-2`" in result.output
     assert "Bedoelde u `hhw-noord-ronde-2`?" in result.output
 
 
@@ -157,7 +177,7 @@ def test_house_style_is_used_for_the_look(ws):
     path = ws / "projecten/heerhugowaard.yaml"
     path.write_text(path.read_text() + "huisstijl: huisstijl/eigen.docx\n")
     assert run(ws, "build").exit_code == 0
-    built = docx.Document(ws / KIT_DIR / "hand-out-druk-gezin.docx")
+    built = docx.Document(ws / KIT_DIR / "hand-out-stille-buurman.docx")
     assert built.styles["Title"].font.name == "Liberation Serif"
 
 
@@ -199,4 +219,4 @@ def test_file_open_in_word_gets_a_clear_message(ws):
     (ws / KIT_DIR / "~$aaiboek.docx").write_bytes(b"lock")
     result = run(ws, "build")
     assert result.exit_code == 1
-    assert "fout: heerhugowaard/noord/ronde-2/draaiboek.docx is geopend in Word" in result.output
+    assert "fout: output/heerhugowaard/noord/ronde-2/draaiboek.docx is geopend in Word" in result.output

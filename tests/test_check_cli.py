@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import REPO, diagnostics, run, write
 
 
@@ -23,7 +25,7 @@ def test_output_shows_the_users_line_with_a_caret_and_a_hint(ws):
             " 3 | titell: De stille buurman\n"
             "   | ^^^^^^\n"
             "  = hulp: Bedoelde u `titel`?\n") in result.output
-    assert result.output.rstrip().endswith("2 fouten in 1 van 6 bestanden.")
+    assert re.search(r"\n2 fouten in 1 van \d+ bestanden.$", result.output.rstrip())
     assert "Traceback" not in result.output
 
 
@@ -46,17 +48,17 @@ def test_unknown_casus_in_a_kit_suggests_the_close_one(ws):
 
 def test_programme_running_past_the_planned_end(ws):
     path = ws / "kits/heerhugowaard/noord-ronde-2.yaml"
-    path.write_text(path.read_text().replace("eindtijd: 21:00", "eindtijd: 20:30"))
+    path.write_text(path.read_text().replace("eindtijd: 11:00", "eindtijd: 10:30"))
     assert diagnostics(ws, errors_only=True) == [(
         "programma-loopt-uit",
-        "het programma van `kleine-groepen` duurt 80 minuten en eindigt om 20:50, "
-        "20 minuten na de eindtijd 20:30", "kits/heerhugowaard/noord-ronde-2.yaml:9:11")]
+        "het programma van `kleine-groepen` duurt 90 minuten en eindigt om 11:00, "
+        "30 minuten na de eindtijd 10:30", "kits/heerhugowaard/noord-ronde-2.yaml:9:11")]
 
 
 def test_kit_buurt_outside_project_and_missing_round(ws):
-    write(ws, "buurten/zuid.yaml", "id: zuid\nnaam: Zuid\nbeschrijving: b\n")
+    write(ws, "buurten/elders.yaml", "id: elders\nnaam: Elders\nbeschrijving: b\n")
     path = ws / "kits/heerhugowaard/noord-ronde-2.yaml"
-    path.write_text(path.read_text().replace("buurt: noord", "buurt: zuid").replace("ronde: 2\n", ""))
+    path.write_text(path.read_text().replace("buurt: noord", "buurt: elders").replace("ronde: 2\n", ""))
     codes = [d[0] for d in diagnostics(ws, errors_only=True)]
     assert codes == ["ronde-ontbreekt", "buurt-niet-in-project"]
 

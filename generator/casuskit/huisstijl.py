@@ -46,6 +46,7 @@ def write_default_reference(path: str | Path, force: bool = False) -> Path:
     if path.exists() and not force:
         raise ReferenceExistsError(f"Bestand bestaat al: {path} (niet overschreven).",
                                    hint="Kies een andere naam of overschrijf het bewust.")
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(docxio.default_reference_bytes())
     return path
 

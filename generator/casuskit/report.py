@@ -99,8 +99,10 @@ def build_summary(result, root: Path) -> str:
     for kit_result in result.kits:
         ctx = kit_result.context
         lines.append(f"{ctx.folder}/  ({ctx.buurt.name} · {ctx.kit.round_label} · {ctx.date_text})")
-        for item in print_items(ctx):
-            lines.append(f"  {item.file:<34} {item.copies:>3} × {item.sides}")
+        items = print_items(ctx)
+        width = max((len(item.file) for item in items), default=0)
+        for item in items:
+            lines.append(f"  {item.file:<{width}}  {item.copies:>3} × {item.sides}")
         lines.append("")
     lines.append("Printen: per map staat in printlijst.txt wat u hoeveel keer print. "
                  "Alles op A4, op 100 % (werkelijke grootte).")

@@ -34,13 +34,9 @@ def scaffold(root: Path, kind_name: str, id_: str | None = None) -> Path:
     values = {
         "id": id_,
         "file": path.relative_to(root).as_posix(),
-        "modeline": modeline(root, path, kind_name) if path.parent.exists() else "",
-        "project": _first(ws, "project", "mijn-project"),
-        "buurt": _first(ws, "buurt", "mijn-buurt"),
-        "werkvorm": _first(ws, "werkvorm", "mijn-werkvorm"),
         "date": (dt.date.today() + dt.timedelta(days=14)).isoformat(),
-        "casussen": "\n".join(f"  - {c}" for c in sorted(ws.of("casus"))[:2]) or "  - mijn-casus",
         "buurten": "\n".join(f"  - {b}" for b in sorted(ws.of("buurt"))[:3]) or "  - mijn-buurt",
+        **_kit_defaults(ws),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     values["modeline"] = modeline(root, path, kind_name)
@@ -51,6 +47,17 @@ def scaffold(root: Path, kind_name: str, id_: str | None = None) -> Path:
     return path
 
 
-def _first(ws, kind: str, fallback: str) -> str:
-    ids = sorted(ws.of(kind))
-    return ids[0] if ids else fallback
+def _kit_defaults(ws) -> dict[str, str]:
+    """Ids for a new kit that fit together: copied from an existing kit when there is one."""
+    kits = sorted(ws.of("kit").values(), key=lambda e: e.id)
+    if kits:
+        kit = next((k.model for k in kits if k.model.casussen), kits[0].model)
+        casussen = kit.casussen
+        project, buurt, werkvorm = kit.project, kit.neighbourhood, kit.werkvorm
+    else:
+        project = min(ws.of("project"), default="mijn-project")
+        buurt = min(ws.of("buurt"), default="mijn-buurt")
+        werkvorm = min(ws.of("werkvorm"), default="mijn-werkvorm")
+        casussen = sorted(ws.of("casus"))[:2]
+    return {"project": project, "buurt": buurt, "werkvorm": werkvorm,
+            "casussen": "\n".join(f"  - {c}" for c in casussen) or "  - mijn-casus"}

@@ -66,7 +66,8 @@ class KitContext:
     def template_context(self) -> dict:
         """Variables for the fixed text templates (templates/teksten)."""
         return {**self.variables, "werkvorm": {"naam": self.werkvorm.name},
-                "deelnemers": self.kit.participants, "groepen": self.kit.groups}
+                "deelnemers": self.kit.participants, "groepen": self.kit.groups,
+                "aantal_casussen": len(self.casussen)}
 
     def new_document(self, title: str, subject: str):
         """A document from the reference with header, footer and properties filled in."""
