@@ -32,7 +32,8 @@ SEPARATOR_TWIPS = 20  # the 1 pt paragraph Word needs after every table
 RESERVE_TWIPS = SEPARATOR_TWIPS + 20  # and 1 pt to spare
 CUT_LINE = Border("dashed", 4, "808080")
 LINE_FACTOR = 1.22    # Calibri / Carlito single line height as a multiple of the font size
-ROLE_LABELS = ("Je ziet", "Je weet", "Je mag delen", "Je mag niet delen")
+ROLE_LABELS = ("Je ziet", "Je weet", "Je mag delen", "Je mag niet delen",  # casus perspectives
+               "Wat ik doe", "Ik signaleer", "Ik werk samen met", "Ik mag delen", "Ik mag niet delen")
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ def overflow_mm(doc, card: Card, grid: Grid) -> tuple[float, float]:
     return front_mm(doc, card, width) - room, back_mm(doc, card, width) - room
 
 
-def fit_problems(ctx: KitContext, doc, cards: list[Card], grid: Grid) -> list[Diagnostic]:
+def fit_problems(ctx: KitContext, doc, cards: list[Card], grid: Grid, size: str) -> list[Diagnostic]:
     """A "kaart-te-vol" error for every card whose front (or back) does not fit."""
     problems, body = [], look_of(doc, "Kaart Tekst")
     for card in cards:
@@ -203,8 +204,8 @@ def fit_problems(ctx: KitContext, doc, cards: list[Card], grid: Grid) -> list[Di
         if front <= 0 and back <= 0:
             continue
         side = 0 if front > 0 else 1
-        bigger = [size for size, mm in CARD_SIZES_MM.items() if mm > CARD_SIZES_MM[ctx.card_size]
-                  and overflow_mm(doc, card, grid_for(size))[side] <= 0]
+        bigger = [other for other, mm in CARD_SIZES_MM.items() if mm > CARD_SIZES_MM[size]
+                  and overflow_mm(doc, card, grid_for(other))[side] <= 0]
         other = f", of kies in de kit 'kaartformaat: {bigger[-1]}'." if bigger else "."
         if front > 0:
             words = len(card.text.split())
@@ -222,8 +223,8 @@ def fit_problems(ctx: KitContext, doc, cards: list[Card], grid: Grid) -> list[Di
         where += f" van werkvorm {card.casus_id}" if of_werkvorm else ""
         problems.append(error(
             "kaart-te-vol", f"kaart {card.id} ({card.label}) past niet: {message}",
-            None if of_werkvorm else ctx.locate(card.casus_id, path), hint=hint,
-            notes=(f"veld: {where}; kaartformaat {ctx.card_size} "
+            ctx.locate(card.casus_id, path), hint=hint,
+            notes=(f"veld: {where}; kaartformaat {size} "
                    f"({grid.width:g} × {grid.height:g} mm)",)))
     return problems
 
@@ -242,10 +243,18 @@ def card_sets(ctx: KitContext) -> list[list[Card]]:
 
 
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
-    doc = ctx.new_document("Gesprekskaarten",
-                           f"Gesprekskaarten · {ctx.buurt.name} · {ctx.kit.round_label}")
-    grid, sets = grid_for(ctx.card_size), card_sets(ctx)
-    problems = fit_problems(ctx, doc, [card for cards in sets for card in cards], grid)
+    subject = f"Gesprekskaarten · {ctx.buurt.name} · {ctx.kit.round_label}"
+    return [(FILE_NAME, render_sheets(ctx, "Gesprekskaarten", subject, card_sets(ctx), ctx.card_size))]
+
+
+def render_sheets(ctx: KitContext, title: str, subject: str, sets: list[list[Card]], size: str) -> bytes:
+    """Card sheets for ``sets`` (each set starts on a new sheet), backs as the kit asks.
+
+    Raises BuildFailed naming every card whose text does not fit, before anything is laid out.
+    """
+    doc = ctx.new_document(title, subject)
+    grid = grid_for(size)
+    problems = fit_problems(ctx, doc, [card for cards in sets for card in cards], grid, size)
     if problems:
         raise BuildFailed(problems)
     _set_up_page(doc, grid)
@@ -258,8 +267,8 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
                 _add_sheet(doc, grid, {grid.back_position(*at, ctx.back_mode): _back(card)
                                        for at, card in front.items()}, "center")
     if not sets:
-        doc.add_paragraph("Deze kit heeft geen gesprekskaarten.", style="Normal")
-    return [(FILE_NAME, ctx.to_bytes(doc))]
+        doc.add_paragraph("Deze kit heeft geen kaarten.", style="Normal")
+    return ctx.to_bytes(doc)
 
 
 def _set_up_page(doc, grid: Grid) -> None:

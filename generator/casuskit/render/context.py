@@ -14,7 +14,7 @@ from pathlib import Path
 
 from casuskit import docxio, ooxml
 from casuskit.errors import Location
-from casuskit.model import Buurt, Casus, Kit, Project, Werkvorm
+from casuskit.model import Buurt, Casus, Kit, Project, Rol, Werkvorm
 from casuskit.model.types import slugify
 from casuskit.textrender import Texts, context_for, dutch_date
 from casuskit.yamlload import Document
@@ -27,7 +27,8 @@ class KitContext:
     buurt: Buurt
     werkvorm: Werkvorm
     casussen: list[Casus]           # personalised for this buurt and kit
-    casus_docs: dict[str, Document]  # casus id → loaded YAML (to locate build errors)
+    roles: list[Rol]                 # role cards (rolkaarten) of this kit
+    source_docs: dict[str, Document]  # casus / werkvorm / rol id → loaded YAML (to locate errors)
     texts: Texts
     reference: Path | None
     variables: dict = field(default_factory=dict)
@@ -83,10 +84,10 @@ class KitContext:
         ooxml.add_text_with_fields(footer, "pagina {PAGE} van {NUMPAGES}")
         return doc
 
-    def locate(self, casus_id: str, path: tuple) -> Location:
-        """Where in the writer's YAML a casus value stands (for build errors)."""
-        doc = self.casus_docs[casus_id]
-        return doc.location(doc.positions.value(path))
+    def locate(self, source_id: str, path: tuple) -> Location | None:
+        """Where in the writer's YAML a casus, werkvorm or rol value stands (for build errors)."""
+        doc = self.source_docs.get(source_id)
+        return doc.location(doc.positions.value(path)) if doc else None
 
     def to_bytes(self, doc) -> bytes:
         return docxio.to_bytes(doc, self.kit.date)
@@ -96,12 +97,19 @@ def plan_kit(ws, kit: Kit, texts: Texts, reference: Path | None) -> KitContext:
     project = ws.get("project", kit.project)
     buurt = ws.get("buurt", kit.neighbourhood)
     variables = context_for(project, buurt, kit)
-    casussen, docs = [], {}
-    for casus_id in kit.casussen:
+    werkvorm = ws.of("werkvorm")[kit.werkvorm]
+    docs = {kit.werkvorm: werkvorm.doc}
+    roles = []
+    for role_id in kit.roles:
+        entry = ws.of("rol")[role_id]
+        roles.append(entry.model)
+        docs[role_id] = entry.doc
+    casussen = []
+    for casus_id in kit.casussen:  # casus ids win over a werkvorm or rol with the same id
         entry = ws.of("casus")[casus_id]
         casussen.append(personalise(entry.model, texts, variables))
         docs[casus_id] = entry.doc
-    return KitContext(kit, project, buurt, ws.get("werkvorm", kit.werkvorm), casussen, docs,
+    return KitContext(kit, project, buurt, werkvorm.model, casussen, roles, docs,
                       texts, reference, variables)
 
 

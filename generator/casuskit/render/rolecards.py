@@ -1,0 +1,37 @@
+"""Role cards (rolkaarten, "Hechter in de buurt"): one card per professional profile.
+
+Each card says what the professional does, can signal, where they cooperate and what they may
+and may not share. They are printed on the same cut-out grid as the discussion cards, on A6
+because a profile holds more text than a question.
+"""
+
+from __future__ import annotations
+
+from casuskit.cardset import Card
+from casuskit.model import professions
+from casuskit.render.cards import render_sheets
+from casuskit.render.context import KitContext
+
+FILE_NAME = "rolkaarten.docx"
+SIZE = "a6"
+SERIES = "Hechter in de buurt"
+
+
+def role_card(kit_id: str, number: int, role) -> Card:
+    who = professions.label(role.profession)
+    lines = [f"Wat ik doe: {role.does}",
+             "Ik signaleer: " + "; ".join(role.signals),
+             "Ik werk samen met: " + "; ".join(role.cooperates),
+             f"Ik mag delen: {role.may_share}",
+             f"Ik mag niet delen: {role.may_not_share}"]
+    if role.quote:
+        lines.append(f"“{role.quote}”")
+    title = f"{who} · {role.name}" if role.name else who
+    return Card(f"{kit_id} · rol · {number:02d}", "rol", title, "\n".join(" ".join(l.split()) for l in lines),
+                role.id, SERIES, ("doet",), f"Rol · {who}")
+
+
+def render(ctx: KitContext) -> list[tuple[str, bytes]]:
+    cards = [role_card(ctx.kit.id, n, role) for n, role in enumerate(ctx.roles, start=1)]
+    subject = f"Rolkaarten · {ctx.buurt.name} · {ctx.kit.round_label}"
+    return [(FILE_NAME, render_sheets(ctx, "Rolkaarten", subject, [cards] if cards else [], SIZE))]
