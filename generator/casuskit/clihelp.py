@@ -139,6 +139,9 @@ def run_safely(func):
             if exc.hint:
                 click.echo(f"hulp: {exc.hint}", err=True)
             sys.exit(2 if isinstance(exc, UsageError) else 1)
+        except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+            sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+            sys.exit(0)
         except KeyboardInterrupt:
             click.echo("Afgebroken; er is niets half geschreven.", err=True)
             sys.exit(130)

@@ -66,8 +66,8 @@ def translate(exc, file: str) -> Diagnostic:
         if match:
             if code == "aanhalingsteken-open" and exc.context_mark:  # point at the opening quote
                 line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
-            return error(code, message.format(*match.groups()), Location(file, line, column), hint)
-    return error("yaml", "dit is op deze plek geen geldige YAML", Location(file, line, column),
+            return error(code, message.format(*match.groups()), Location(file, line, column, column + 1), hint)
+    return error("yaml", "dit is op deze plek geen geldige YAML", Location(file, line, column, column + 1),
                  "Vergelijk de regel met een voorbeeld (`casuskit nieuw casus`); let op "
                  "inspringing, dubbele punten en aanhalingstekens.",
                  notes=(f"technisch: {problem}",))
