@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from casuskit import crossref, fiction
+from casuskit import crossref, fiction, participants
 from casuskit.errors import Diagnostic, error, warning
 from casuskit.textrender import Texts, context_for
 from casuskit.workspace import Workspace, load_workspace
@@ -41,6 +41,7 @@ def check_workspace(root: Path, only: set[str] | None = None) -> CheckResult:
     found += crossref.check_references(ws)
     found += crossref.check_casus_quality(ws)
     found += casus_variable_problems(ws)
+    found += participants.check_lists(ws.root, {k: e.model for k, e in ws.of("kit").items()})
     for entries in ws.entries.values():
         for entry in entries.values():
             found += fiction_findings(entry.doc)
