@@ -9,8 +9,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casuskit.check import check_workspace
-from casuskit.report import SourceCache, format_diagnostic
 from conftest import INPUT_FOLDERS, REPO, run
 
 SHIPPED = sorted(p.relative_to(REPO).as_posix() for folder in INPUT_FOLDERS if folder != "schema"
@@ -47,7 +45,7 @@ def mutate(data: bytes, steps) -> bytes:
     return data
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(file=st.sampled_from(SHIPPED), steps=st.lists(mutation, min_size=1, max_size=4))
 def test_no_mutation_ever_ends_in_a_traceback(file, steps):
     with tempfile.TemporaryDirectory() as tmp:
@@ -57,12 +55,6 @@ def test_no_mutation_ever_ends_in_a_traceback(file, steps):
                 shutil.copytree(REPO / folder, root / folder)
         target = root / file
         target.write_bytes(mutate(target.read_bytes(), steps))
-        result = check_workspace(root)
-        sources = SourceCache(root)
-        for diagnostic in result.diagnostics:
-            text = format_diagnostic(diagnostic, sources)
-            assert diagnostic.location is None or diagnostic.location.file
-            assert "Traceback" not in text
-        cli = run(root, "check")
+        cli = run(root, "check")  # loads, validates, cross-checks and formats every diagnostic
         assert cli.exit_code in (0, 1), cli.output
         assert "Traceback" not in cli.output and "er ging iets mis in casuskit zelf" not in cli.output
