@@ -220,3 +220,12 @@ def test_file_open_in_word_gets_a_clear_message(ws):
     result = run(ws, "build")
     assert result.exit_code == 1
     assert "fout: output/heerhugowaard/noord/ronde-2/draaiboek.docx is geopend in Word" in result.output
+
+
+def test_a_project_overrides_a_fixed_text_without_code(ws):
+    write(ws, "sjablonen/hand-out-intro.j2",
+          "Welkom in {{ buurt.naam }}! Deze casus is verzonnen; bespreek hem met uw tafel.\n")
+    build(ws, ("hhw-noord-ronde-2",))
+    doc = docx.Document(ws / KIT_DIR / "hand-out-stille-buurman.docx")
+    texts = [p.text for p in doc.paragraphs]
+    assert "Welkom in Heerhugowaard Noord! Deze casus is verzonnen; bespreek hem met uw tafel." in texts
