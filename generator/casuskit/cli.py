@@ -166,5 +166,9 @@ def huisstijl(pad: Path, overschrijf: bool) -> None:
     click.echo("Open het in Word, pas de stijlen aan (Start → Stijlen) en bewaar het.")
 
 
+from casuskit.cli_meeting import tafels  # noqa: E402  (meeting commands live in their own module)
+
+main.add_command(tafels)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

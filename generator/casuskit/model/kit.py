@@ -8,6 +8,14 @@ CardSize = choice("a6", "a7", "a8")
 BackMode = choice("geen", "duplex-lange-zijde", "duplex-korte-zijde")
 
 
+class Seating(Model):
+    min_roles: Count | None = field(
+        "rollen_per_tafel", "Minstens zoveel verschillende rollen aan elke tafel. Laat weg voor "
+                            "zoveel als er kunnen, tot 3.", None, ge=1, le=12)
+    seed: Count = field("zaadje", "Getal dat de indeling vastlegt: hetzelfde getal geeft dezelfde "
+                                  "indeling, een ander getal een andere.", 1)
+
+
 class Kit(Model):
     """Eén bijeenkomst en alles wat daarvoor geprint wordt."""
 
@@ -30,6 +38,9 @@ class Kit(Model):
     card_size: CardSize | None = field("kaartformaat", "a6, a7 of a8; anders de standaard van het project.", None)
     back_mode: BackMode | None = field("achterkant", "geen, duplex-lange-zijde of duplex-korte-zijde.", None)
     note: Text | None = field("opmerking", "Vrije notitie voor de gespreksleider.", None)
+    seating: Seating = field(
+        "tafelindeling", "Hoe casuskit de deelnemers over de tafels verdeelt; alleen als er een "
+                         "deelnemerslijst deelnemers/<kit-id>.csv is.", Seating())
 
     @property
     def round_label(self) -> str:

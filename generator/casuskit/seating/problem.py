@@ -10,7 +10,8 @@ Hard constraints (a division that breaks one is never returned):
 - a person pinned to a table sits there.
 
 Soft, in this order: move as few people as possible from where they sat (late changes), seat
-as few pairs as possible who already shared a table in an earlier round of the same buurt,
+as few pairs as possible who already shared a table in an earlier round of the same buurt
+(counted per earlier table, so a pair that sat together twice weighs twice),
 keep tables even, and break remaining ties by a seeded pseudo-random preference.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Mapping
 
 from casuskit.participants import Participant
@@ -46,9 +48,14 @@ class Problem:
     people: tuple[Participant, ...]
     tables: int
     min_roles: int
-    earlier_pairs: frozenset[Pair] = frozenset()
+    earlier_groups: tuple[frozenset[str], ...] = ()  # person keys per earlier table
     previous: Mapping[str, int] = field(default_factory=dict)  # person key → table (1-based)
     seed: int = 1
+
+    @cached_property
+    def earlier_pairs(self) -> frozenset[Pair]:
+        return frozenset(pair(a, b) for group in self.earlier_groups
+                         for a in group for b in group if a < b)
 
     @property
     def reshuffle(self) -> bool:

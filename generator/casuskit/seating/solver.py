@@ -87,8 +87,8 @@ def _objective(model, problem: Problem, x, sizes):
     people, count = problem.people, len(problem.people)
     index = {p.key: i for i, p in enumerate(people)}
     w_even = TIE_RANGE * count + 1
-    w_pair = w_even * (count + 1)
-    w_move = w_pair * (count * count // 2 + 1)
+    w_pair = w_even * (2 * count + 1)
+    w_move = w_pair * (count * count * (len(problem.earlier_groups) + 1) // 2 + 1)
     terms = []
     for i, person in enumerate(people):
         for t in range(problem.tables):
@@ -96,12 +96,17 @@ def _objective(model, problem: Problem, x, sizes):
         previous = problem.previous.get(person.key)
         if previous is not None and previous <= problem.tables:
             terms.append(w_move * (1 - x[i][previous - 1]))
-    for a, b in sorted(problem.earlier_pairs):
-        if a in index and b in index:
-            together = model.NewBoolVar(f"p{a}_{b}")
-            for t in range(problem.tables):
-                model.Add(together >= x[index[a]][t] + x[index[b]][t] - 1)
-            terms.append(w_pair * together)
+    for g, group in enumerate(problem.earlier_groups):
+        members = [index[k] for k in sorted(group) if k in index]
+        if len(members) < 2:
+            continue
+        for t in range(problem.tables):  # C(k, 2) pairs from this earlier table meet again here
+            together = model.NewIntVar(0, len(members), f"k{g}_{t}")
+            model.Add(together == sum(x[i][t] for i in members))
+            pairs = model.NewIntVar(0, len(members) * len(members), f"c{g}_{t}")
+            for j in range(1, len(members)):  # tangents of the convex k(k-1)/2: exact at integers
+                model.Add(pairs >= j * together - j * (j + 1) // 2)
+            terms.append(w_pair * pairs)
     if problem.reshuffle:
         low, high = count // problem.tables, -(-count // problem.tables)
         for t, size in enumerate(sizes):

@@ -1,0 +1,76 @@
+"""The meeting commands: ``casuskit tafels`` (table division) and ``casuskit evaluatie``.
+
+Thin like :mod:`casuskit.cli`: parse options, call the library, print Dutch. Registered on the
+main group at the bottom of :mod:`casuskit.cli`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from casuskit.clihelp import DutchCommand, run_safely
+
+map_option = click.option("--map", "map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path),
+                          help="De projectmap (met kits/ en casussen/). Standaard: de huidige map of een map erboven.")
+
+
+def _checked(map_: Path | None):
+    """The checked workspace; prints every error and stops (exit 1) when there are any."""
+    from casuskit.check import check_workspace
+    from casuskit.cli import _print_diagnostics
+    from casuskit.workspace import find_root
+    root = find_root(map_ or Path.cwd())
+    checked = check_workspace(root)
+    if checked.errors:
+        _print_diagnostics(root, checked.errors)
+        click.echo("Los eerst de fouten hierboven op (zie ook `casuskit check`).")
+        sys.exit(1)
+    return root, checked.workspace
+
+
+@click.command(cls=DutchCommand)
+@click.argument("kit")
+@click.option("--laat", multiple=True, metavar="NAAM",
+              help="Iemand van de lijst die later komt (of toch komt); mag vaker.")
+@click.option("--afwezig", multiple=True, metavar="NAAM",
+              help="Iemand van de lijst die niet komt; mag vaker.")
+@click.option("--opnieuw", is_flag=True, help="Vergeet de bewaarde indeling en maak een nieuwe.")
+@click.option("--zaadje", type=int, metavar="GETAL",
+              help="Ander getal, andere indeling (standaard `tafelindeling: zaadje` uit de kit).")
+@map_option
+@run_safely
+def tafels(kit: str, laat: tuple[str, ...], afwezig: tuple[str, ...], opnieuw: bool,
+           zaadje: int | None, map_: Path | None) -> None:
+    """Verdeel de deelnemers van KIT over de tafels, of pas de indeling aan.
+
+    Gemengde tafels: verschillende rollen aan elke tafel, zo min mogelijk collega's van
+    dezelfde organisatie bij elkaar, en liefst niet weer met wie u in een eerdere ronde aan
+    tafel zat. De indeling wordt bewaard in deelnemers/KIT.tafels.csv. Met --laat en
+    --afwezig blijft iedereen zoveel mogelijk zitten waar hij zat.
+    """
+    from casuskit.errors import CheckFailed
+    from casuskit.seating import Infeasible
+    from casuskit.seating.plan import change
+    from casuskit.seating.summary import report
+
+    root, ws = _checked(map_)
+    try:
+        seating, path = change(ws, kit, laat, afwezig, opnieuw, zaadje)
+    except CheckFailed as exc:
+        from casuskit.cli import _print_diagnostics
+        _print_diagnostics(root, exc.diagnostics)
+        sys.exit(1)
+    except Infeasible as exc:
+        click.echo(f"fout: de deelnemers van `{kit}` passen niet aan de tafels:", err=True)
+        for reason in exc.reasons:
+            click.echo(f"  - {reason}", err=True)
+        click.echo("hulp: verlaag `tafelindeling: rollen_per_tafel` in de kit, kies een ander aantal "
+                   "`groepen`, of haal een vaste tafel weg uit de kolom `tafel`.", err=True)
+        sys.exit(1)
+    for line in report(seating):
+        click.echo(line)
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    click.echo(f"\nBewaard in {shown}. Maak de tafelkaarten opnieuw met: casuskit build {kit}")
