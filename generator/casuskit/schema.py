@@ -104,6 +104,8 @@ def _type_name(prop: dict, defs: dict) -> str:
         return "lijst van " + _type_name(prop.get("items", {}), defs)
     if kind == "integer":
         return "getal"
+    if kind == "number":  # may have decimals, e.g. millimetres
+        return "kommagetal"
     if kind == "string":
         examples = prop.get("examples")
         if prop.get("pattern", "").startswith("^[a-z0-9]"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from casuskit.model.kit import BackMode, CardSize
+from casuskit.model.printer import Printer
 from casuskit.model.types import Id, Model, Text, Time, field
 
 
@@ -30,6 +31,8 @@ class Defaults(Model):
     back_mode: BackMode = field("achterkant", "Achterkanten van kaarten: geen, "
                                               "duplex-lange-zijde of duplex-korte-zijde.",
                                 "duplex-lange-zijde")
+    printer: Printer = field("printer", "De printer van de kaarten: hoeveel mm de achterkant "
+                                        "verschoven valt (meet het met kalibratie.docx).", Printer())
 
 
 class Project(Model):

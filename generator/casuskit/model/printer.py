@@ -1,0 +1,56 @@
+"""A project's printer settings: how far its duplex printer puts the back of a sheet off.
+
+Duplex printers rarely lay the back exactly behind the front: 1 to 4 mm is common. The
+facilitator measures it once with the calibration page (``kalibratie.docx``) and writes it
+here; the card renderer then shifts the backs of card sheets back by that amount.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from casuskit.model.types import Model, field
+
+MAX_SHIFT_MM = 4.5  # cards keep 5 mm padding; a shift must leave some of it
+
+
+def _millimetres(value: object) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)  # already typed (a model re-validated)
+    text = str(value).strip() if value is not None else ""
+    if not re.fullmatch(r"[-+]?\d{1,3}([.,]\d{1,2})?", text):
+        raise PydanticCustomError(
+            "geen-millimeters", "`{value}` is geen aantal millimeters; schrijf een getal zoals "
+            "1,5 of -2", {"value": text})
+    return float(text.replace(",", "."))
+
+
+Millimetres = Annotated[float, BeforeValidator(_millimetres), WithJsonSchema({
+    "anyOf": [{"type": "number", "minimum": -MAX_SHIFT_MM, "maximum": MAX_SHIFT_MM},
+              {"type": "string", "pattern": r"^[-+]?\d{1,3}([.,]\d{1,2})?$", "examples": ["1,5"]}],
+    "examples": [1.5, -2]})]
+
+_SHOWN = f"{MAX_SHIFT_MM:g}".replace(".", ",")  # Dutch decimal comma
+_HOW = ("Meet het met de kalibratiepagina (kalibratie.docx): houd het vel met de voorkant naar u "
+        "toe tegen het licht. ")
+
+
+class Printer(Model):
+    """De printer waarop de kaarten dubbelzijdig geprint worden."""
+
+    back_x: Millimetres = field(
+        "achterkant_verschuiving_x_mm",
+        _HOW + "Hoeveel mm vallen de lijnen van de achterkant rechts van die van de voorkant? "
+        "Links ervan: een negatief getal. casuskit schuift de achterkanten van de kaarten dan "
+        f"evenveel terug. Tussen -{_SHOWN} en {_SHOWN}; standaard 0.",
+        0.0, ge=-MAX_SHIFT_MM, le=MAX_SHIFT_MM)
+    back_y: Millimetres = field(
+        "achterkant_verschuiving_y_mm",
+        _HOW + "Hoeveel mm vallen de lijnen van de achterkant onder die van de voorkant? "
+        "Erboven: een negatief getal. casuskit schuift de achterkanten van de kaarten dan "
+        f"evenveel terug. Tussen -{_SHOWN} en {_SHOWN}; standaard 0.",
+        0.0, ge=-MAX_SHIFT_MM, le=MAX_SHIFT_MM)
