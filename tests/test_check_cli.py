@@ -123,3 +123,19 @@ def test_check_never_rewrites_a_users_file(ws):
     write(ws, "casussen/fout.yaml", "id: fout\n\ttitel: x\n")
     run(ws, "check")
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files} == before
+
+
+def test_two_kits_in_one_output_folder(ws):
+    source = ws / "kits/heerhugowaard/noord-ronde-2.yaml"
+    write(ws, "kits/kopie.yaml", source.read_text().replace("id: hhw-noord-ronde-2", "id: kopie"))
+    assert diagnostics(ws, errors_only=True) == [(
+        "zelfde-map", "deze kit komt in dezelfde map als `hhw-noord-ronde-2` "
+        "(kits/heerhugowaard/noord-ronde-2.yaml)", "kits/kopie.yaml:5:8")]
+
+
+def test_more_casussen_than_tables_warns(ws):
+    path = ws / "kits/heerhugowaard/noord-ronde-2.yaml"
+    path.write_text(path.read_text().replace("groepen: 3", "groepen: 2"))
+    found = [d for d in diagnostics(ws) if d[0] == "casus-zonder-tafel"]
+    assert found == [("casus-zonder-tafel", "de casus `ruzie-over-de-schutting` komt aan geen enkele "
+                      "tafel: er zijn 3 casussen en 2 groepen", "kits/heerhugowaard/noord-ronde-2.yaml:17:5")]

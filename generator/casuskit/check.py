@@ -41,6 +41,7 @@ def check_workspace(root: Path, only: set[str] | None = None) -> CheckResult:
     found += crossref.check_references(ws)
     found += crossref.check_casus_quality(ws)
     found += casus_variable_problems(ws)
+    found += template_syntax_problems(ws)
     found += participants.check_lists(ws.root, {k: e.model for k, e in ws.of("kit").items()})
     for entries in ws.entries.values():
         for entry in entries.values():
@@ -115,3 +116,34 @@ def _line_offset(text: str, line: int | None) -> int:
     for _ in range(line - 1):
         offset = text.find("\n", offset) + 1
     return offset
+
+
+def template_syntax_problems(ws: Workspace) -> list[Diagnostic]:
+    """A project's own fixed texts (sjablonen/*.j2) must at least parse; variables are checked
+    when a kit is built, with the kit's context."""
+    from jinja2 import TemplateSyntaxError
+
+    from casuskit.errors import Location
+    from casuskit.textrender import OVERRIDE_FOLDER, _dutch_syntax
+    folder = ws.root / OVERRIDE_FOLDER
+    found: list[Diagnostic] = []
+    if not folder.is_dir():
+        return found
+    env = Texts(ws.root).env
+    for path in sorted(folder.glob("*.j2")):
+        file = f"{OVERRIDE_FOLDER}/{path.name}"
+        try:
+            env.parse(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            found.append(error("geen-utf8", "het sjabloon is niet als UTF-8 opgeslagen", Location(file),
+                               "Sla het bestand op met de codering UTF-8."))
+        except TemplateSyntaxError as exc:
+            found.append(error("sjabloon", f"het sjabloon klopt niet: {_dutch_syntax(exc.message)}",
+                               Location(file, exc.lineno or 1, 1),
+                               "Vergelijk met het origineel in casuskit (templates/teksten/"
+                               f"{path.name})."))
+        if not (Path(__file__).parent / "templates" / "teksten" / path.name).is_file():
+            found.append(warning("onbekend-sjabloon", f"casuskit kent geen sjabloon `{path.name}`",
+                                 Location(file), "Alleen bestanden met de naam van een bestaand sjabloon "
+                                 "(templates/teksten/) worden gebruikt; controleer de naam."))
+    return found

@@ -34,6 +34,7 @@ def check_references(ws: Workspace) -> list[Diagnostic]:
             found += _exists(ws, entry, ("buurten", i), "buurt", buurt)
     for entry in ws.of("kit").values():
         found += _check_kit(ws, entry)
+    found += _check_output_folders(ws)
     for entry in ws.of("werkvorm").values():
         found += _check_werkvorm(entry)
     return found
@@ -102,6 +103,12 @@ def _check_kit(ws: Workspace, entry: Entry) -> list[Diagnostic]:
                                "maar deze kit noemt er geen", location_of(entry, ("werkvorm",)),
                                "Voeg toe: `rollen:` met daaronder `- <rol-id>` (bestanden in rollen/)."))
     for i, casus_id in enumerate(kit.casussen):
+        if i >= kit.groups:
+            found.append(warning(
+                "casus-zonder-tafel", f"de casus `{casus_id}` komt aan geen enkele tafel: er zijn "
+                f"{len(kit.casussen)} casussen en {kit.groups} groepen", location_of(entry, ("casussen", i)),
+                f"Maak minstens {len(kit.casussen)} groepen, of haal een casus weg; casussen worden "
+                "over de tafels verdeeld, één per tafel."))
         casus = ws.get("casus", casus_id)
         if casus and not casus.is_general and kit.neighbourhood not in casus.neighbourhoods:
             found.append(warning(
@@ -110,6 +117,27 @@ def _check_kit(ws: Workspace, entry: Entry) -> list[Diagnostic]:
                 + f", niet voor `{kit.neighbourhood}`", location_of(entry, ("casussen", i)),
                 "Kies een casus voor deze buurt of een algemene casus, of voeg de buurt toe aan "
                 "`buurten` van de casus."))
+    return found
+
+
+def output_folder(kit) -> tuple:
+    """What decides a kit's output folder: project, buurt and ronde (or sessie)."""
+    return (kit.project, kit.neighbourhood, kit.round if kit.round is not None else kit.session)
+
+
+def _check_output_folders(ws: Workspace) -> list[Diagnostic]:
+    found, first = [], {}
+    for entry in sorted(ws.of("kit").values(), key=lambda e: e.doc.file):
+        key = output_folder(entry.model)
+        if key in first:
+            what = "ronde" if entry.model.round is not None else "sessie"
+            found.append(error(
+                "zelfde-map", f"deze kit komt in dezelfde map als `{first[key].id}` ({first[key].doc.file})",
+                location_of(entry, (what,)),
+                f"Geef deze kit een andere `{what}`, of een andere buurt; anders overschrijven de "
+                "kits elkaars documenten."))
+        else:
+            first[key] = entry
     return found
 
 

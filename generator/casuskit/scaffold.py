@@ -59,5 +59,8 @@ def _kit_defaults(ws) -> dict[str, str]:
         buurt = min(ws.of("buurt"), default="mijn-buurt")
         werkvorm = min(ws.of("werkvorm"), default="mijn-werkvorm")
         casussen = sorted(ws.of("casus"))[:2]
+    used = [k.model.round or 0 for k in kits if (k.model.project, k.model.neighbourhood) == (project, buurt)]
     return {"project": project, "buurt": buurt, "werkvorm": werkvorm,
+            "ronde": str(max(used, default=0) + 1),  # a new round: never another kit's folder
+            "groepen": str(max(2, len(casussen))),
             "casussen": "\n".join(f"  - {c}" for c in casussen) or "  - mijn-casus"}

@@ -10,6 +10,7 @@ a file with the same name in its own ``sjablonen/`` folder.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefine
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
+from casuskit.errors import CasuskitError
 from casuskit.model.types import MONTHS
 
 OVERRIDE_FOLDER = "sjablonen"
@@ -51,16 +53,29 @@ class TextProblem:
     needle: str | None = None  # text to point at, e.g. the unknown variable name
 
 
+class TemplateTextError(CasuskitError):
+    """A project's own template (sjablonen/) does not render."""
+
+
 class Texts:
     """Renders casus text and the fixed document templates for one workspace."""
 
     def __init__(self, root: Path | None = None):
         self.env = _environment(root)
+        self.has_overrides = root is not None and (root / OVERRIDE_FOLDER).is_dir()
+        self._defaults = _environment(None) if self.has_overrides else self.env
         self._cache: dict[str, object] = {}
 
     def fixed(self, name: str, **context) -> str:
         """A fixed text such as ``hand-out-intro.j2``, with the kit's context."""
-        return self.env.get_template(name).render(**context).strip()
+        return _render(self.env, name, context)
+
+    def labels(self, name: str, **context) -> dict[str, str]:
+        """A "sleutel: tekst" per line template; keys an override leaves out keep the shipped text."""
+        merged = parse_labels(_render(self._defaults, name, context))
+        if self.has_overrides:
+            merged.update(parse_labels(self.fixed(name, **context)))
+        return merged
 
     def casus_text(self, text: str, context: dict) -> str:
         """Fill in ``{{ … }}`` in a casus text; plain text passes through untouched."""
@@ -90,6 +105,37 @@ class Texts:
             return TextProblem("deze variabele-tekst mag casuskit niet uitvoeren",
                                "Gebruik alleen variabelen als {{ buurt.naam }}.")
         return None
+
+
+def parse_labels(text: str) -> dict[str, str]:
+    labels = {}
+    for line in text.splitlines():
+        key, colon, value = line.partition(":")
+        if colon and re.fullmatch(r"[a-z_]+", key.strip()):
+            labels[key.strip()] = value.strip()
+    return labels
+
+
+def _render(env, name: str, context: dict) -> str:
+    try:
+        return env.get_template(name).render(**context).strip()
+    except TemplateError as exc:
+        where = _template_line(exc, name)
+        shown = f"{OVERRIDE_FOLDER}/{name}" + (f", regel {where}" if where else "")
+        if isinstance(exc, UndefinedError):
+            problem = f"onbekende variabele `{_undefined_name(exc.message)}`"
+            hint = "Beschikbaar: " + ", ".join(f"{{{{ {v} }}}}" for v in available(context)) + "."
+        else:
+            problem = _dutch_syntax(exc.message)
+            hint = "Vergelijk met het origineel in casuskit (templates/teksten/" + name + ")."
+        raise TemplateTextError(f"het sjabloon {shown} klopt niet: {problem}", hint) from None
+
+
+def _template_line(exc: Exception, name: str) -> int | None:
+    """Jinja puts template lines into the traceback; the last frame of ``name`` is the place."""
+    import traceback
+    lines = [f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(name)]
+    return getattr(exc, "lineno", None) or (lines[-1] if lines else None)
 
 
 def available(context: dict, prefix: str = "") -> list[str]:

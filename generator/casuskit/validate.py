@@ -72,12 +72,13 @@ def translate(err: dict, doc: Document, root: type[BaseModel]) -> Diagnostic:
     if kind == "ongeldige-id":
         return error("ongeldige-id", f"`{ctx['value']}` is geen geldige id voor `{name}`", at_value,
                      f"Een id bestaat uit kleine letters, cijfers en streepjes, bijv. `{ctx['suggestion']}`.")
+    key = next((str(part) for part in reversed(loc) if isinstance(part, str)), name)
     if kind == "geen-getal":
         return error("geen-getal", f"`{name}` moet een heel getal zijn, niet `{ctx['value']}`", at_value,
-                     f"Schrijf alleen het getal, bijv. `{name}: 12`.")
+                     f"Schrijf alleen het getal, bijv. `{key}: 12`.")
     if kind == "geen-ja-nee":
         return error("geen-ja-nee", f"`{name}` moet ja of nee zijn, niet `{ctx['value']}`", at_value,
-                     f"Schrijf `{name}: ja` of `{name}: nee`.")
+                     f"Schrijf `{key}: ja` of `{key}: nee`.")
     if kind == "geen-datum":
         return error("geen-datum", f"`{ctx['value']}` is geen datum", at_value,
                      "Schrijf de datum als jaar-maand-dag, bijv. `datum: 2016-11-08`, of als 8-11-2016.")
@@ -88,7 +89,7 @@ def translate(err: dict, doc: Document, root: type[BaseModel]) -> Diagnostic:
                      "Controleer dag en maand.")
     if kind == "geen-tijd":
         return error("geen-tijd", f"`{ctx['value']}` is geen tijd", at_value,
-                     f"Schrijf uren en minuten met een dubbele punt, bijv. `{name}: 19:30`.")
+                     f"Schrijf uren en minuten met een dubbele punt, bijv. `{key}: 19:30`.")
     if kind == "tijd-bestaat-niet":
         return error("tijd-bestaat-niet", f"`{ctx['value']}` bestaat niet als tijd", at_value,
                      "Uren lopen van 0 tot 23, minuten van 0 tot 59.")

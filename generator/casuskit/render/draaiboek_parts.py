@@ -16,7 +16,6 @@ from docx.shared import Emu
 
 from casuskit import ooxml
 from casuskit.model.werkvorm import Block
-from casuskit.textrender import Texts
 
 LABELS = "draaiboek-labels.j2"
 DESIGN_WIDTH_MM = 170  # column widths are drawn for A4 with the reference's 20 mm margins
@@ -29,24 +28,13 @@ class Labels:
     """
 
     def __init__(self, ctx):
-        context = ctx.template_context()
-        self._texts = _parse(Texts(None).fixed(LABELS, **context))
-        self._texts.update(_parse(ctx.texts.fixed(LABELS, **context)))
+        self._texts = ctx.texts.labels(LABELS, **ctx.template_context())
 
     def __getitem__(self, key: str) -> str:
         return self._texts[key]
 
     def __contains__(self, key: str) -> bool:
         return key in self._texts
-
-
-def _parse(text: str) -> dict[str, str]:
-    labels = {}
-    for line in text.splitlines():
-        key, colon, value = line.partition(":")
-        if colon and re.fullmatch(r"[a-z_]+", key.strip()):
-            labels[key.strip()] = value.strip()
-    return labels
 
 
 def fixed(ctx, name: str, **extra) -> str:

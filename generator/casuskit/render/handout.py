@@ -15,15 +15,8 @@ NOTE_LINE_MM = 9.5        # height of one "Notitieregel" line
 FULL_PAGE_LINES = 24
 
 
-def labels(ctx: KitContext, template: str) -> dict[str, str]:
-    """Parse a 'key: text' per line template into a dict (lets projects rename headings)."""
-    text = ctx.texts.fixed(template, **ctx.template_context())
-    pairs = (line.split(":", 1) for line in text.splitlines() if ":" in line)
-    return {key.strip(): value.strip() for key, value in pairs}
-
-
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
-    heading = labels(ctx, "hand-out-labels.j2")
+    heading = ctx.texts.labels("hand-out-labels.j2", **ctx.template_context())
     files = []
     for casus in ctx.casussen:
         doc = ctx.new_document(title=casus.title, subject=f"Hand-out · {ctx.werkvorm.name}")
