@@ -10,6 +10,7 @@ stable entry order, stable compression.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import zipfile
@@ -20,13 +21,14 @@ import docx
 from docx.document import Document
 from docx.styles import BabelFish
 
-from casuskit import ooxml
+from casuskit import docxzip, fastdocx, ooxml
 from casuskit.errors import ReferenceDocError
 
 REFERENCE_NAME = "referentie.docx"
 LANGUAGE = "nl-NL"
 _ZIP_EPOCH = dt.datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 _FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
+_PREPARED: dict[str, bytes] = {}  # digest of a reference → its emptied, normalised package
 
 
 def default_reference_bytes() -> bytes:
@@ -40,16 +42,22 @@ def open_reference(reference: str | Path | None = None) -> Document:
 
     Raises :class:`~casuskit.errors.ReferenceDocError` when it cannot be read.
     """
+    return _parse_reference(_reference_bytes(reference), reference)
+
+
+def _reference_bytes(reference: str | Path | None) -> bytes:
     if reference is None:
-        data = default_reference_bytes()
-    else:
-        try:
-            data = Path(reference).read_bytes()
-        except OSError as exc:
-            raise ReferenceDocError(
-                f"Huisstijl niet gevonden of niet leesbaar: {reference}",
-                hint="Maak er een met 'casuskit huisstijl PAD' of controleer het pad.",
-            ) from exc
+        return default_reference_bytes()
+    try:
+        return Path(reference).read_bytes()
+    except OSError as exc:
+        raise ReferenceDocError(
+            f"Huisstijl niet gevonden of niet leesbaar: {reference}",
+            hint="Maak er een met 'casuskit huisstijl PAD' of controleer het pad.",
+        ) from exc
+
+
+def _parse_reference(data: bytes, reference: str | Path | None) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several unrelated types here
@@ -80,9 +88,16 @@ def normalise_style_names(document: Document) -> None:
 def new_document(reference: str | Path | None = None) -> Document:
     """A document with the reference's styles, page setup, header and footer, and
     an empty body (only the final section properties remain)."""
-    document = open_reference(reference)
-    ooxml.clear_body(document)
-    return document
+    data = _reference_bytes(reference)
+    key = hashlib.sha256(data).hexdigest()
+    prepared = _PREPARED.get(key)
+    if prepared is None:  # parse, normalise and empty each reference once per process
+        document = _parse_reference(data, reference)
+        ooxml.clear_body(document)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        prepared = _PREPARED[key] = buffer.getvalue()
+    return fastdocx.accelerate(docx.Document(io.BytesIO(prepared)), key)
 
 
 def as_datetime(date: dt.date | dt.datetime) -> dt.datetime:
@@ -152,6 +167,9 @@ def normalize_zip(data: bytes, when: dt.datetime) -> bytes:
 
 def to_bytes(document: Document, date: dt.date | dt.datetime | None = None) -> bytes:
     """The .docx bytes of ``document``; identical input gives identical bytes."""
+    members = docxzip.package_members(document)
+    if members is not None:
+        return docxzip.write_zip(members, zip_timestamp(date))
     buffer = io.BytesIO()
     document.save(buffer)
     return normalize_zip(buffer.getvalue(), zip_timestamp(date))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Pt
 
-from casuskit import metrics, ooxml, reference_doc
+from casuskit import fastdocx, metrics, ooxml, reference_doc
 from casuskit.cardset import Card, cards_for
 from casuskit.errors import BuildFailed, Diagnostic, error
 from casuskit.ooxml import Border
@@ -102,6 +102,10 @@ def _inherited(style, get):
 
 def look_of(doc, name: str) -> Look:
     """A paragraph style's resolved metrics; the reference's defaults where it is silent."""
+    return fastdocx.style_memo(doc, ("card look", name), lambda: _look_of(doc, name))
+
+
+def _look_of(doc, name: str) -> Look:
     style = doc.styles[name]
     size = _inherited(style, lambda s: s.font.size)
     size = size.pt if size is not None else reference_doc.BODY_PT

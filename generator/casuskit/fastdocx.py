@@ -1,0 +1,102 @@
+"""Memoised style look-ups for the documents casuskit renders.
+
+python-docx resolves a style name anew on every ``paragraph.style = "…"``: an XPath search
+through all styles, and then a second scan of all styles to see whether it is the default one.
+A draaiboek or a card sheet does that thousands of times. :func:`accelerate` gives one
+document a part that remembers those answers, checking only that a remembered style is still
+in the document under that name. The cache lives and dies with the document.
+
+Facts derived from the styles alone (such as the card renderer's line heights) are the same for
+every document started from the same reference, so :func:`style_memo` keeps them per reference
+document for the life of the process. The renderers never change a style, which is what makes
+that sharing safe.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, TypeVar
+
+from docx.parts.document import DocumentPart
+from docx.styles import BabelFish
+from docx.styles.style import BaseStyle, StyleFactory
+from docx.styles.styles import Styles
+
+T = TypeVar("T")
+
+
+class _MemoStyles(Styles):
+    """``styles[name]`` that searches each name only once (again if that style was deleted
+    or renamed meanwhile)."""
+
+    def __init__(self, element):
+        super().__init__(element)
+        self._by_name: dict[str, object] = {}  # name → w:style element
+        self._defaults: dict[object, object] = {}  # style type → w:style element
+
+    def __getitem__(self, key: str):
+        found = self._by_name.get(key)
+        if found is None or not _still(found, BabelFish.ui2internal(key)):
+            found = self._by_name[key] = super().__getitem__(key).element
+        return StyleFactory(found)  # a new proxy: callers may delete() theirs
+
+    def default_element(self, style_type):
+        found = self._defaults.get(style_type)
+        if found is None or found.getparent() is None or not found.default:
+            found = self._defaults[style_type] = self._element.default_for(style_type)
+        return found
+
+
+def _still(element, name: str) -> bool:
+    return element.getparent() is not None and element.name_val == name
+
+
+class _MemoDocumentPart(DocumentPart):
+    """A DocumentPart whose style look-ups are answered from a per-document memo."""
+
+    @property
+    def styles(self):
+        memo = self.__dict__.get("_casuskit_styles")
+        if memo is None:
+            memo = self.__dict__["_casuskit_styles"] = _MemoStyles(self._styles_part.element)
+        return memo
+
+    def get_style_id(self, style_or_name, style_type):
+        """As python-docx: the style's id, None for the default style of its type."""
+        if style_or_name is None:
+            return None
+        styles = self.styles
+        style = style_or_name if isinstance(style_or_name, BaseStyle) else styles[style_or_name]
+        if style.type != style_type:
+            raise ValueError("assigned style is type %s, need type %s" % (style.type, style_type))
+        if style.element is styles.default_element(style_type):
+            return None
+        return style.style_id
+
+
+_SHARED: dict[tuple, object] = {}  # (reference key, caller's key) → value
+
+
+def accelerate(document, reference_key: str | None = None):
+    """Make ``document``'s style look-ups memoised; returns the document.
+
+    ``reference_key`` names the reference document it was started from (e.g. a digest of its
+    bytes); documents with the same key share :func:`style_memo` results.
+    """
+    part = document.part
+    if type(part) is DocumentPart:
+        part.__class__ = _MemoDocumentPart
+    part.__dict__["_casuskit_reference_key"] = reference_key
+    return document
+
+
+def style_memo(document, key, compute: Callable[[], T]) -> T:
+    """``compute()`` once per reference document (once per document if its reference is
+    unknown); only for values that depend on nothing but the document's styles."""
+    reference_key = document.part.__dict__.get("_casuskit_reference_key")
+    if reference_key is None:
+        memo = document.part.__dict__.setdefault("_casuskit_memo", {})
+    else:
+        memo, key = _SHARED, (reference_key, key)
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]  # type: ignore[return-value]

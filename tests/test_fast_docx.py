@@ -1,0 +1,71 @@
+"""The speed-ups under python-docx change nothing: same zip bytes, same style answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+
+from casuskit import docxio, docxzip, fastdocx
+
+
+def test_zip_written_once_equals_the_normalised_python_docx_save():
+    doc = docxio.new_document()
+    doc.add_paragraph("Één casus · “citaat” – €5", style="Heading 1")
+    doc.add_paragraph("gewone tekst", style="Normal")
+    when = dt.datetime(2016, 11, 8, 12, 0, 0)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    assert docxzip.write_zip(docxzip.package_members(doc), when) == \
+        docxio.normalize_zip(buffer.getvalue(), when)
+    assert docxio.to_bytes(doc, when) == docxio.normalize_zip(buffer.getvalue(), when)
+
+
+def test_zip_entries_are_fixed_and_readable():
+    data = docxio.to_bytes(docxio.new_document(), dt.date(2018, 3, 1))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert z.testzip() is None
+        names = z.namelist()
+        assert names[:2] == ["[Content_Types].xml", "_rels/.rels"]
+        assert names[2:] == sorted(names[2:])
+        assert {i.date_time for i in z.infolist()} == {(2018, 3, 1, 12, 0, 0)}
+        assert {i.external_attr >> 16 for i in z.infolist()} == {0o644}
+
+
+def test_documents_from_one_reference_are_independent():
+    first, second = docxio.new_document(), docxio.new_document()
+    first.add_paragraph("alleen in het eerste", style="Title")
+    assert len(second.paragraphs) == 0
+    assert docxio.to_bytes(second) == docxio.to_bytes(docxio.new_document())
+
+
+def test_memoised_styles_answer_as_python_docx_does():
+    doc = docxio.new_document()
+    plain = docxio.open_reference()
+    for name in ("Normal", "Heading 1", "Kaart Tekst", "List Number"):
+        paragraph, reference = doc.add_paragraph("x", style=name), plain.add_paragraph("x", style=name)
+        assert paragraph._p.style == reference._p.style  # None for the default style
+        assert doc.styles[name] == doc.styles[name]
+    with pytest.raises(KeyError):
+        doc.styles["Bestaat niet"]
+    with pytest.raises(ValueError):
+        doc.add_paragraph("x", style="Strong")  # a character style on a paragraph
+
+
+def test_a_renamed_style_is_looked_up_again():
+    doc = docxio.new_document()
+    assert doc.add_paragraph("x", style="Heading 1")._p.style == "Heading1"
+    doc.styles["Heading 1"].name = "Kop een"
+    with pytest.raises(KeyError):
+        doc.add_paragraph("y", style="Heading 1")
+    assert doc.add_paragraph("z", style="Kop een")._p.style == "Heading1"
+
+
+def test_style_memo_is_shared_per_reference_only():
+    calls = []
+    one, two = docxio.new_document(), docxio.new_document()
+    for doc in (one, two):
+        fastdocx.style_memo(doc, ("test", 1), lambda: calls.append(1) or len(calls))
+    assert calls == [1]
