@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casuskit.errors import Diagnostic, Location, WorkspaceNotFound, error
-from casuskit.model import KINDS, Kind
-from casuskit.validate import validate
-from casuskit.yamlload import Document, load
+
+if TYPE_CHECKING:  # the model (pydantic) loads with the files: finding the root needs neither
+    from casuskit.model import Kind
+    from casuskit.yamlload import Document
 
 SUFFIXES = (".yaml", ".yml")
+ROOT_MARKERS = ("kits", "casussen")  # a folder holding either is a casuskit workspace
 
 
 @dataclass
@@ -53,7 +56,7 @@ def find_root(start: Path) -> Path:
     """The nearest folder at or above ``start`` that holds casuskit input folders."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if any((folder / kind.folder).is_dir() for kind in KINDS if kind.folder in ("kits", "casussen")):
+        if any((folder / marker).is_dir() for marker in ROOT_MARKERS):
             return folder
     raise WorkspaceNotFound(
         f"hier is geen casuskit-map gevonden (geen map kits/ of casussen/ in {start} of erboven)",
@@ -61,6 +64,7 @@ def find_root(start: Path) -> Path:
 
 
 def discover(root: Path) -> list[tuple[Kind, Path]]:
+    from casuskit.model import KINDS
     found = []
     for kind in KINDS:
         folder = root / kind.folder
@@ -78,6 +82,9 @@ def display(root: Path, path: Path) -> str:
 
 
 def load_workspace(root: Path) -> Workspace:
+    from casuskit.model import KINDS
+    from casuskit.validate import validate
+    from casuskit.yamlload import load
     workspace = Workspace(root)
     for kind in KINDS:
         workspace.of(kind.name)
