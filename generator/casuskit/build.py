@@ -1,8 +1,10 @@
 """``casuskit build``: the pipeline from YAML to a printable kit, top to bottom.
 
 load and validate everything (``check``) → stop on any error → plan each kit (resolve ids,
-personalise casussen) → render every document kind the werkvorm asks for → hand the bytes to
-the writer → write all files at once. Nothing is written unless every kit rendered.
+personalise casussen) → skip kits whose inputs and output are unchanged (``incremental``) →
+render every document kind the werkvorm asks for, kits side by side (``parallel``) → hand the
+bytes to the writer → write all files and the manifest at once. Nothing is written unless every
+kit rendered.
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from casuskit.check import CheckResult, check_workspace
+from casuskit import incremental
 from casuskit.errors import BuildFailed, CheckFailed, Diagnostic, ReferenceDocError, UsageError
-from casuskit.render.context import KitContext, plan_kit
-from casuskit.textrender import Texts
 from casuskit.writer import Output
+
+if TYPE_CHECKING:  # imported when building: a build with nothing to do needs none of them
+    from casuskit.check import CheckResult
+    from casuskit.render.context import KitContext
 
 OUTPUT_FOLDER = "output"
 # document kind (werkvorm `documenten`) → renderer module with render(ctx) -> [(name, bytes)]
@@ -37,45 +41,88 @@ class KitResult:
 
 @dataclass
 class BuildResult:
-    kits: list[KitResult]
+    kits: list[KitResult]           # the kits (re)built now
     written: list[Path]
     warnings: list[Diagnostic] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # kit ids already up to date in output/
 
 
 def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
-          progress: Callable[[str], None] | None = None) -> BuildResult:
-    checked = check_workspace(root)
+          progress: Callable[[str], None] | None = None, force: bool = False,
+          jobs: int | None = None) -> BuildResult:
+    """Check, then build the given kits (default: all) into ``out`` (default: output/).
+
+    Kits whose inputs and output are unchanged since the last build are skipped unless
+    ``force``; the others render in ``jobs`` processes (default: one per core).
+    """
+    folder = out or root / OUTPUT_FOLDER
+    if not force:
+        fresh = incremental.up_to_date(root, folder, kit_ids)
+        if fresh is not None:
+            return BuildResult([], [], fresh.warnings, fresh.kit_ids)
+    from casuskit.check import check_workspace
+    from casuskit.parallel import render_kits
+    from casuskit.render.context import plan_kit
+    from casuskit.textrender import Texts
+
+    hashes = incremental.Hashes(root)
+    checked_digest = hashes.check_inputs()  # before check reads them: a file saved meanwhile
+    checked = check_workspace(root)         # only makes the next build look again
     if checked.errors:
         raise CheckFailed(checked.diagnostics)
     ws = checked.workspace
     kits = select_kits(checked, kit_ids)
     texts = Texts(root)
-    output = Output(out or root / OUTPUT_FOLDER)
-    problems: list[Diagnostic] = []
-    results: list[KitResult] = []
+    manifest = incremental.Manifest.load(folder)
     references: dict[str, Path | None] = {}
+    stale: list[tuple[KitContext, incremental.KitRecord]] = []
+    unchanged: list[str] = []
     for kit in kits:
         project = ws.get("project", kit.project)
         if project.id not in references:
             references[project.id] = reference_for(root, project)
-        ctx = plan_kit(ws, kit, texts, references[project.id])
-        files: list[tuple[str, bytes]] = []
-        for kind in ctx.werkvorm.documents:
-            try:
-                files += _renderer(kind)(ctx)
-            except BuildFailed as exc:
-                problems += exc.diagnostics
-        from casuskit.render import printlist
-        files += printlist.render(ctx)
-        for name, content in files:
+        inputs = incremental.kit_inputs(ws, kit, project.house_style)
+        record = incremental.KitRecord(hashes.kit(inputs), inputs)
+        old = manifest.kits.get(kit.id)
+        if not force and old is not None and old.digest == record.digest \
+                and incremental.outputs_intact(folder, old):
+            unchanged.append(kit.id)
+            continue
+        stale.append((plan_kit(ws, kit, texts, references[project.id]), record))
+    rendered = render_kits(root, ws, texts, references, [ctx.kit.id for ctx, _ in stale], jobs, progress)
+    output = Output(folder)
+    problems: list[Diagnostic] = []
+    results: list[KitResult] = []
+    for (ctx, record), result in zip(stale, rendered):
+        result.raise_failure()
+        problems += result.problems
+        for name, content in result.files:
             output.add(f"{ctx.folder}/{name}", content)
-        results.append(KitResult(ctx, [name for name, _ in files]))
-        if progress:
-            progress(kit.id)
+        record.outputs = incremental.content_record(result.files, ctx.folder)
+        manifest.kits[ctx.kit.id] = record
+        results.append(KitResult(ctx, [name for name, _ in result.files]))
     if problems:
         raise BuildFailed(sorted(problems, key=Diagnostic.sort_key))
-    written = output.commit()
-    return BuildResult(results, written, checked.warnings)
+    manifest.checked, manifest.warnings = checked_digest, checked.warnings
+    manifest.all_kits = sorted(ws.of("kit"))
+    manifest.kits = {k: v for k, v in manifest.kits.items() if k in ws.of("kit")}
+    output.add_manifest(incremental.MANIFEST_NAME, manifest.to_bytes())
+    written = [path for path in output.commit() if path.name != incremental.MANIFEST_NAME]
+    return BuildResult(results, written, checked.warnings, unchanged)
+
+
+def render_kit(ctx: KitContext) -> tuple[list[tuple[str, bytes]], list[Diagnostic]]:
+    """Every file of one kit, and the problems (such as over-full cards) that stop the build."""
+    files: list[tuple[str, bytes]] = []
+    problems: list[Diagnostic] = []
+    for kind in ctx.werkvorm.documents:
+        try:
+            files += _renderer(kind)(ctx)
+        except BuildFailed as exc:
+            problems += exc.diagnostics
+    from casuskit.render import printlist
+    files += printlist.render(ctx)
+    return files, problems
 
 
 def select_kits(checked: CheckResult, kit_ids: tuple[str, ...]):

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from casuskit import __version__
-from casuskit.clihelp import DutchGroup, run_safely
+from casuskit.clihelp import DutchGroup, positive, run_safely
 
 KIND_CHOICES = ("casus", "kit", "werkvorm", "buurt", "project", "rol")
 
@@ -87,13 +87,19 @@ def _print_diagnostics(root: Path, diagnostics, err: bool = False) -> None:
 @click.argument("kits", nargs=-1, metavar="[KIT]...")
 @click.option("--uit", "out", metavar="MAP", type=click.Path(file_okay=False, path_type=Path),
               help="Map voor de kits (standaard: output/ in de projectmap).")
+@click.option("--opnieuw", "--force", "force", is_flag=True,
+              help="Maak alle kits opnieuw, ook die niet veranderd zijn.")
+@click.option("--processen", "--jobs", "processen", type=int, metavar="N", callback=positive,
+              help="Bouw met N processen tegelijk (standaard: één per processorkern).")
 @map_option
 @run_safely
-def build(kits: tuple[str, ...], out: Path | None, map_: Path | None) -> None:
+def build(kits: tuple[str, ...], out: Path | None, force: bool, processen: int | None,
+          map_: Path | None) -> None:
     """Maak de kits: draaiboek, gesprekskaarten, hand-outs en printlijst.
 
     Zonder KIT worden alle kits gebouwd. Eerst wordt alles gecontroleerd; bij een fout wordt
-    niets geschreven en blijft de vorige uitvoer staan.
+    niets geschreven en blijft de vorige uitvoer staan. Kits waarvan niets veranderd is, worden
+    overgeslagen (output/.casuskit-manifest.json houdt bij wat al klaar is).
     """
     from casuskit.build import build as run_build
     from casuskit.errors import BuildFailed, CheckFailed
@@ -103,7 +109,7 @@ def build(kits: tuple[str, ...], out: Path | None, map_: Path | None) -> None:
     # progress on a terminal only, so logs and tests get just the summary
     progress = (lambda kit_id: click.echo(f"  gemaakt: {kit_id}", err=True)) if sys.stderr.isatty() else None
     try:
-        result = run_build(root, kits, out, progress=progress)
+        result = run_build(root, kits, out, progress=progress, force=force, jobs=processen)
     except CheckFailed as exc:
         _print_diagnostics(root, exc.diagnostics)
         click.echo("Er is niets gebouwd: los eerst de fouten hierboven op (zie ook `casuskit check`).")

@@ -124,6 +124,13 @@ def _usage_error(exc: click.ClickException) -> None:
     sys.exit(2)
 
 
+def positive(ctx, param, value):
+    """Click callback: a whole number of at least 1 (or no value)."""
+    if value is not None and value < 1:
+        raise click.BadParameter("moet 1 of meer zijn", ctx, param)
+    return value
+
+
 def run_safely(func):
     """Run a command body; Dutch message and exit code for every failure, never a traceback."""
     from casuskit.errors import CasuskitError, UsageError

@@ -91,11 +91,21 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
 
 def build_summary(result, root: Path) -> str:
     """What was written where, and what to print, for the facilitator."""
+    unchanged = len(getattr(result, "unchanged", ()))
+    if not result.kits and unchanged:
+        lines = [f"Niets te bouwen: {unchanged} {'kit is' if unchanged == 1 else 'kits zijn'} al "
+                 "bijgewerkt. Alles opnieuw maken: casuskit build --opnieuw."]
+        if result.warnings:
+            lines.append(f"Let op: {len(result.warnings)} waarschuwing(en); bekijk ze met `casuskit check`.")
+        return "\n".join(lines)
     from casuskit.render.printlist import print_items
     out_root = result.written[0].parents[len(result.kits[0].context.folder.split("/"))] \
         if result.written and result.kits else root / "output"
     lines = [f"Gebouwd: {len(result.kits)} {'kit' if len(result.kits) == 1 else 'kits'}, "
              f"{len(result.written)} bestanden in {_relative(out_root, root)}/", ""]
+    if unchanged:
+        lines[-1:] = [f"Ongewijzigd en overgeslagen: {unchanged} "
+                      f"{'kit' if unchanged == 1 else 'kits'} (hun invoer is niet veranderd).", ""]
     for kit_result in result.kits:
         ctx = kit_result.context
         lines.append(f"{ctx.folder}/  ({ctx.buurt.name} · {ctx.kit.round_label} · {ctx.date_text})")

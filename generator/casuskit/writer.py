@@ -3,7 +3,9 @@
 Renderers hand finished bytes to :meth:`Output.add`; nothing touches the disk until
 :meth:`Output.commit`. Commit first writes every file to a temporary name next to its target
 and only then renames them all into place, so a build that fails halfway leaves the previous
-output as it was. A path may be added only once, and only below ``output/``.
+output as it was. A path may be added only once, and only below ``output/``. casuskit's own
+bookkeeping file (the build manifest, :meth:`Output.add_manifest`) is renamed into place last, so
+it never describes files that were not written.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ SAFE_PART = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 class Output:
     folder: Path
     files: dict[str, bytes] = field(default_factory=dict)  # relative posix path → content
+    manifest: tuple[str, bytes] | None = None  # (hidden file name in folder, content)
 
     def add(self, relative: str, content: bytes) -> None:
         path = PurePosixPath(relative)
@@ -33,9 +36,17 @@ class Output:
                               "Twee kits of documenten krijgen dezelfde naam; geef ze een eigen id.")
         self.files[relative] = content
 
+    def add_manifest(self, name: str, content: bytes) -> None:
+        """casuskit's own hidden file directly in the output folder, written last."""
+        if not re.match(r"^\.[a-z0-9][a-z0-9._-]*$", name):
+            raise OutputError(f"casuskit weigert het pad `{name}` te schrijven")
+        self.manifest = (name, content)
+
     def commit(self) -> list[Path]:
         """Write everything, or nothing. Returns the written paths."""
         targets = [(self.folder / rel, content) for rel, content in sorted(self.files.items())]
+        if self.manifest is not None:
+            targets.append((self.folder / self.manifest[0], self.manifest[1]))
         for target, _ in targets:
             # Word's lock file: "~$" plus the name, minus its first two letters for longer names
             locks = {target.with_name("~$" + target.name), target.with_name("~$" + target.name[2:])}

@@ -1,0 +1,96 @@
+"""Rendering kits side by side: one worker process per core, the writer stays in the parent.
+
+Workers only render: each gets a kit id, plans the kit from the already checked workspace and
+returns the finished files as bytes, together with any build problems (such as a card that
+does not fit). The parent adds the results to the writer in kit order, so a parallel build
+writes exactly the same bytes as a serial one, and writes nothing at all when any kit failed.
+
+On Linux the workers are forked after the check, so they share the parent's loaded workspace
+and imported modules for free; elsewhere (spawn) each worker loads the workspace once itself.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from casuskit.errors import CasuskitError, Diagnostic
+
+
+@dataclass
+class KitOutput:
+    """What rendering one kit gave: its files, or the problems that stop the build."""
+
+    kit_id: str
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    failure: tuple[type, str, str | None] | None = None  # a CasuskitError, picklable
+
+    def raise_failure(self) -> None:
+        if self.failure is not None:
+            kind, message, hint = self.failure
+            error = kind.__new__(kind)
+            CasuskitError.__init__(error, message, hint)
+            raise error
+
+
+# the worker's view of the build: workspace, fixed texts, reference document per project
+_STATE: dict = {}
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def render_kits(root: Path, ws, texts, references: dict, kit_ids: list[str], jobs: int | None = None,
+                progress: Callable[[str], None] | None = None) -> list[KitOutput]:
+    """Render ``kit_ids`` with up to ``jobs`` processes (default: one per core); results in
+    the order of ``kit_ids``."""
+    jobs = max(1, min(jobs or default_jobs(), len(kit_ids)))
+    _STATE.update(root=root, ws=ws, texts=texts, references=references)
+    try:
+        if jobs == 1:
+            results = map(render_one, kit_ids)
+            return [_report(result, progress) for result in results]
+        fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if fork else "spawn")
+        initargs = () if fork else (root, references)
+        chunk = max(1, len(kit_ids) // (jobs * 8))
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                                 initargs=initargs) as pool:
+            return [_report(result, progress) for result in pool.map(render_one, kit_ids, chunksize=chunk)]
+    finally:
+        _STATE.clear()
+
+
+def _report(result: KitOutput, progress) -> KitOutput:
+    if progress and not result.problems and result.failure is None:
+        progress(result.kit_id)
+    return result
+
+
+def _start_worker(root: Path | None = None, references: dict | None = None) -> None:
+    """Spawned workers load the workspace themselves (forked ones already have it)."""
+    if root is not None and not _STATE:
+        from casuskit.textrender import Texts
+        from casuskit.workspace import load_workspace
+        _STATE.update(root=root, ws=load_workspace(root), texts=Texts(root), references=references)
+
+
+def render_one(kit_id: str) -> KitOutput:
+    """Plan and render one kit from the worker's workspace."""
+    from casuskit.build import render_kit
+    from casuskit.render.context import plan_kit
+    ws = _STATE["ws"]
+    kit = ws.of("kit")[kit_id].model
+    try:
+        ctx = plan_kit(ws, kit, _STATE["texts"], _STATE["references"].get(kit.project))
+        files, problems = render_kit(ctx)
+    except CasuskitError as exc:
+        return KitOutput(kit_id, failure=(type(exc), exc.message, exc.hint))
+    return KitOutput(kit_id, files, problems)
