@@ -176,5 +176,9 @@ from casuskit.cli_meeting import tafels  # noqa: E402  (meeting commands live in
 
 main.add_command(tafels)
 
+from casuskit.cli_watch import watch  # noqa: E402  (casuskit watch lives in its own module)
+
+main.add_command(watch)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

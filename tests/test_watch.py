@@ -1,0 +1,99 @@
+"""casuskit watch without a watcher: which kits a saved file affects, and one rebuild round."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casuskit.build import build
+from casuskit.watch import ALL, affected_kits, rebuild, relevant
+from casuskit.workspace import load_workspace
+from conftest import run
+
+CASUS = "casussen/algemeen/stille-buurman.yaml"
+
+
+@pytest.fixture
+def built(ws) -> Path:
+    build(ws)
+    return ws / "output"
+
+
+def users_of(ws: Path, casus_id: str) -> set[str]:
+    return {k for k, e in load_workspace(ws).of("kit").items() if casus_id in e.model.casussen}
+
+
+def test_a_casus_affects_the_kits_that_use_it(ws, built):
+    assert affected_kits(ws, built, [ws / CASUS]) == users_of(ws, "stille-buurman")
+
+
+def test_a_kit_file_affects_that_kit_and_a_buurt_its_kits(ws, built):
+    assert affected_kits(ws, built, [ws / "kits/heerhugowaard/noord-ronde-2.yaml"]) == {"hhw-noord-ronde-2"}
+    noord = {k for k, e in load_workspace(ws).of("kit").items() if e.model.neighbourhood == "noord"}
+    assert affected_kits(ws, built, [ws / "buurten/noord.yaml"]) == noord
+    assert affected_kits(ws, built, [ws / CASUS, ws / "buurten/noord.yaml"]) == \
+        noord | users_of(ws, "stille-buurman")
+
+
+def test_templates_new_and_deleted_files_affect_every_kit(ws, built):
+    (ws / "sjablonen").mkdir()
+    (ws / "sjablonen/hand-out-intro.j2").write_text("Welkom.\n", encoding="utf-8")
+    assert affected_kits(ws, built, [ws / "sjablonen/hand-out-intro.j2"]) is ALL
+    (ws / "casussen/algemeen/nieuw.yaml").write_text("id: nieuw\n", encoding="utf-8")
+    assert affected_kits(ws, built, [ws / "casussen/algemeen/nieuw.yaml"]) is ALL
+    (ws / CASUS).unlink()
+    assert affected_kits(ws, built, [ws / CASUS]) is ALL
+
+
+def test_unrelated_files_affect_nothing_and_are_not_watched(ws, built):
+    (ws / "notities.txt").write_text("boodschappen\n", encoding="utf-8")
+    assert affected_kits(ws, built, [ws / "notities.txt"]) == set()
+    assert not relevant(ws, built, ws / "notities.txt")
+    assert not relevant(ws, built, next(built.rglob("draaiboek.docx")))
+    assert not relevant(ws, built, ws / "casussen/algemeen/.stille-buurman.yaml.swp")
+    assert not relevant(ws, built, ws / "casussen/algemeen/sedAaGKq9")  # sed -i's temporary file
+    assert relevant(ws, built, ws / CASUS)
+
+
+def test_without_a_manifest_every_kit_is_affected(ws):
+    assert affected_kits(ws, ws / "output", [ws / CASUS]) is ALL
+
+
+def test_one_round_rebuilds_exactly_the_affected_kits(ws, built):
+    path = ws / CASUS
+    path.write_text(path.read_text(encoding="utf-8").replace("De stille buurman", "De stille buur", 1),
+                    encoding="utf-8")
+    said = []
+    round_ = rebuild(ws, built, [path], show=said.append)
+    assert set(round_.built) == users_of(ws, "stille-buurman")
+    assert not round_.failed
+    assert said[-1].startswith("Opnieuw gemaakt: ")
+    again = rebuild(ws, built, [path], show=said.append)
+    assert again.built == [] and said[-1] == "Alles was al bijgewerkt."
+
+
+def test_a_round_with_errors_shows_them_and_writes_nothing(ws, built):
+    before = {p: p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    path = ws / CASUS
+    path.write_text(path.read_text(encoding="utf-8").replace("titel: De stille buurman", "titel:\n  - lijst"),
+                    encoding="utf-8")
+    said, shown = [], []
+    round_ = rebuild(ws, built, [path], show=said.append, show_diagnostics=shown.extend)
+    assert round_.failed and round_.built == []
+    assert any(d.code == "geen-tekst" for d in shown)
+    assert "er is niets geschreven" in said[-1]
+    assert {p: p.read_bytes() for p in built.rglob("*") if p.is_file()} == before
+
+
+def test_errors_in_a_file_no_kit_uses_are_shown_too(ws, built):
+    (ws / "casussen/algemeen/los.yaml").write_text("id: los\ntitel: [\n", encoding="utf-8")
+    shown = []
+    round_ = rebuild(ws, built, [], show=lambda _: None, show_diagnostics=shown.extend)
+    assert round_.failed and shown
+
+
+def test_watch_command_is_listed_in_dutch(ws):
+    result = run(ws, "watch", "--help")
+    assert result.exit_code == 0
+    assert "Stop met Ctrl-C." in result.output
