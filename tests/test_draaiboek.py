@@ -257,7 +257,8 @@ def test_materials_checklist_uses_print_list_copies(doc, ctx):
     assert rows == {"draaiboek.docx": ("\u2610", "1 ×"),
                     f"hand-out-{first}.docx": ("\u2610", "12 ×"),
                     f"hand-out-{second}.docx": ("\u2610", "6 ×"),
-                    "gesprekskaarten.docx": ("\u2610", "3 ×")}
+                    "gesprekskaarten.docx": ("\u2610", "3 ×"),
+                    "evaluatieformulier.docx": ("\u2610", "18 ×")}
     text = body_text(doc)
     assert f"Hand-out ‘{ctx.casussen[0].title}’" in text
     assert "\u2610 gesprekskaarten, één set per tafel" in text  # block materials

@@ -50,6 +50,6 @@ def test_custom_requirements_and_round_trip_through_bytes():
 
 def test_required_styles_cover_the_brief():
     types = huisstijl.REQUIRED_STYLES
-    assert len(types) == 34  # 29 + the five card category bands
+    assert len(types) == 46  # 29 + the five card category bands + 12 meeting styles (8 role bands)
     assert types["Strong"] == types["Emphasis"] == WD_STYLE_TYPE.CHARACTER
     assert types["Casuskit Tabel"] == types["Kaartraster"] == WD_STYLE_TYPE.TABLE

@@ -28,6 +28,8 @@ REQUIRED_STYLES: dict[str, WD_STYLE_TYPE] = {
     "Kaart Band Dilemma": _P, "Kaart Band Fase": _P, "Kaart Band Rol": _P, "Notitieregel": _P,
     "DOE": _P, "ZEG": _P, "Let op": _P,
     "Tabelkop": _P, "Tabeltekst": _P, "Klein": _P, "Omslag Gegevens": _P,
+    "Naambordje Naam": _P, "Naambordje Organisatie": _P, "Naambordje Rol": _C, "Likert Vakje": _P,
+    **{f"Rolband {n}": _P for n in range(1, 9)},
     "Strong": _C, "Emphasis": _C,
     "Casuskit Tabel": _T, "Kaartraster": _T,
 }

@@ -5,7 +5,8 @@ the kits) for each kit: a digest of everything its documents are made from, the 
 that digest covers, and the size and SHA-256 of each file it wrote. The digest covers
 
 - the bytes of the kit's own files: kit, project, buurt, werkvorm, casussen, rollen, the
-  project's house-style document and the kit's participant list (``deelnemers/<kit>.*``);
+  project's house-style document, the kit's participant list and kept table division, and
+  those of the earlier rounds of its buurt (``deelnemers/``: they decide who sits where);
 - the shared inputs: casuskit's version, its own code, templates and data, and the project's
   ``sjablonen/``.
 
@@ -163,7 +164,8 @@ def kit_inputs(ws, kit, house_style: str | None) -> list[str]:
     files += [ws.of("rol")[role_id].doc.file for role_id in kit.roles]
     if house_style:
         files.append(Path(house_style).as_posix())
-    files += [f for f in files_in(ws.root, PARTICIPANT_FOLDER) if Path(f).stem == kit.id]
+    from casuskit.seating.plan import input_files  # list, kept division, earlier rounds' lists
+    files += input_files(ws, kit)
     return sorted(set(files))
 
 

@@ -38,6 +38,11 @@ BAND_COLOURS = {"Rol": ("2E1A47", "FFFFFF"), "Vraag": ("1F6E7E", "FFFFFF"),
                 "Dilemma": ("E07B39", "1A1A1A"), "Signaal": ("F2C14E", "1A1A1A"),
                 "Fase": ("D4ECEA", "1A1A1A")}
 BAND_PAD_PT = (2, 3)  # padding of the band around its word: (top/bottom, left/right)
+# Role colours on name tents and table sheets ("Rolband 1" … "Rolband 8"), given out per kit in
+# role order; distinct grey levels too, white text on dark fills, near-black on light ones.
+ROLE_COLOURS = [("1F6E7E", "FFFFFF"), ("F2C14E", "1A1A1A"), ("2E1A47", "FFFFFF"),
+                ("9CC3E6", "1A1A1A"), ("9B2335", "FFFFFF"), ("D4ECEA", "1A1A1A"),
+                ("3C7A3E", "FFFFFF"), ("E07B39", "1A1A1A")]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _PKG = "http://schemas.openxmlformats.org/package/2006"
@@ -221,6 +226,22 @@ def _add_card_styles(styles) -> None:
     styles["Kaart Titel"].next_paragraph_style = styles["Kaart Tekst"]
 
 
+def _add_meeting_styles(styles) -> None:
+    """Name tents, role bands, evaluation-form boxes."""
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    _style(styles, "Naambordje Naam", size=44, bold=True, color="1A1A1A", after=4, line=1.0,
+           align=centre)
+    _style(styles, "Naambordje Organisatie", size=22, color="404040", after=14, line=1.0,
+           align=centre)
+    for number, (fill, text) in enumerate(ROLE_COLOURS, start=1):
+        band = _style(styles, f"Rolband {number}", size=12, bold=True, color=text, before=0,
+                      after=0, line=1.0, align=centre)
+        ooxml.set_paragraph_shading(band, fill)
+        ooxml.set_paragraph_borders(band, all=Border("single", 4, fill, 3))
+    _style(styles, "Likert Vakje", size=14, after=0, line=1.0, align=centre)
+    _style(styles, "Naambordje Rol", WD_STYLE_TYPE.CHARACTER, base=None, size=20)
+
+
 def _add_table_styles(styles) -> None:
     grid = _style(styles, "Casuskit Tabel", WD_STYLE_TYPE.TABLE, base="Normal Table")
     grid.paragraph_format.space_after = Pt(0)
@@ -258,6 +279,9 @@ _SPECIMEN = [
     ("Caption", "Bijschrift (Caption) onder de tabel hierboven"),
     ("Notitieregel", ""), ("Notitieregel", ""),
     ("Klein", "Kleine tekst (Klein): bronnen en verantwoording."),
+    ("Naambordje Naam", "Naambordje Naam"), ("Naambordje Organisatie", "Naambordje Organisatie"),
+    *[(f"Rolband {n}", f"Rolband {n}: de kleur van een rol") for n in range(1, 9)],
+    ("Likert Vakje", "\u2610 Likert Vakje"),
     ("Normal", "Gesprekskaarten (tabelstijl Kaartraster):"),
 ]
 
@@ -268,6 +292,8 @@ def _add_specimen(document) -> None:
         if style == "Caption":
             _add_specimen_table(document)
         paragraph = document.add_paragraph(text, style=style)
+        if style == "Rolband 1":  # on name tents the role word is larger
+            paragraph.add_run(" · Naambordje Rol", style="Naambordje Rol")
         if text.startswith("Standaardtekst"):
             paragraph.add_run(" Vet (Strong)", style="Strong")
             paragraph.add_run(" en cursief (Emphasis).", style="Emphasis")
@@ -315,6 +341,7 @@ def build_reference_document():
     _add_text_styles(styles)
     _add_guide_styles(styles)
     _add_card_styles(styles)
+    _add_meeting_styles(styles)
     _add_table_styles(styles)
     for style in styles:
         if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):

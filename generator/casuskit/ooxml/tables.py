@@ -88,6 +88,16 @@ def set_cell_vertical_alignment(cell, align: str = "center") -> None:
     set_w(child(props(cell, "tcPr"), "vAlign", TCPR, replace=True), val=align)
 
 
+def set_cell_text_direction(cell, direction: str | None) -> None:
+    """Turn a cell's text a quarter: ``tbRl`` reads top to bottom (turned clockwise),
+    ``btLr`` bottom to top (anticlockwise); None for normal horizontal text."""
+    tcpr = props(cell, "tcPr")
+    if direction is None:
+        remove_children(tcpr, "textDirection")
+    else:
+        set_w(child(tcpr, "textDirection", TCPR, replace=True), val=direction)
+
+
 def set_row_height(row, mm: float, exact: bool = True) -> None:
     """Row height, exact (content is clipped) or at least ``mm``."""
     height = child(props(row, "trPr"), "trHeight", TRPR, replace=True)

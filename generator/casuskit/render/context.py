@@ -32,6 +32,21 @@ class KitContext:
     texts: Texts
     reference: Path | None
     variables: dict = field(default_factory=dict)
+    workspace: object | None = field(default=None, repr=False)  # for the participant list
+    _seating: tuple | None = field(default=None, repr=False)     # (KitSeating | None, problems)
+
+    @property
+    def seating(self):
+        """The table division from ``deelnemers/<kit-id>.csv``, or None without a list."""
+        return self.seating_and_problems()[0]
+
+    def seating_and_problems(self) -> tuple:
+        """Computed on first use (CP-SAT loads only for kits with a list); problems are build
+        errors, e.g. a list that fits no division (see :mod:`casuskit.seating.plan`)."""
+        if self._seating is None:
+            from casuskit.seating.plan import for_kit
+            self._seating = (None, []) if self.workspace is None else for_kit(self.workspace, self.kit)
+        return self._seating
 
     @property
     def folder(self) -> str:
@@ -68,7 +83,7 @@ class KitContext:
         """Variables for the fixed text templates (templates/teksten)."""
         return {**self.variables, "werkvorm": {"naam": self.werkvorm.name},
                 "deelnemers": self.kit.participants, "groepen": self.kit.groups,
-                "aantal_casussen": len(self.casussen)}
+                "aantal_casussen": len(self.casussen), "deelnemerslijst": self.seating is not None}
 
     def new_document(self, title: str, subject: str):
         """A document from the reference with header, footer and properties filled in."""
@@ -110,7 +125,7 @@ def plan_kit(ws, kit: Kit, texts: Texts, reference: Path | None) -> KitContext:
         casussen.append(personalise(entry.model, texts, variables))
         docs[casus_id] = entry.doc
     return KitContext(kit, project, buurt, werkvorm.model, casussen, roles, docs,
-                      texts, reference, variables)
+                      texts, reference, variables, workspace=ws)
 
 
 def personalise(casus: Casus, texts: Texts, variables: dict) -> Casus:

@@ -49,6 +49,8 @@ def print_items(ctx: KitContext) -> list[PrintItem]:
     if "rolkaarten" in documents and ctx.kit.roles:
         items.append(PrintItem("rolkaarten.docx", ctx.kit.groups, DUPLEX[ctx.back_mode],
                                "één set per groep; knip langs de stippellijnen"))
+    from casuskit.render import meeting  # participant-list documents and the evaluation form
+    items += meeting.print_items(ctx)
     return items
 
 

@@ -50,7 +50,8 @@ def earlier_kits(ws, kit) -> list:
 
 def for_kit(ws, kit, cache: dict | None = None) -> tuple[KitSeating | None, list[Diagnostic]]:
     """The kit's division, or (None, []) without a participant list; diagnostics if impossible."""
-    cache = {} if cache is None else cache
+    if cache is None:  # shared by all kits of this workspace: earlier rounds are solved once
+        cache = ws.__dict__.setdefault("_casuskit_seatings", {})
     if kit.id in cache:
         return cache[kit.id]
     listed, found = participants.load(ws.root, kit.id, kit.groups)
@@ -164,3 +165,15 @@ def _named(listed: ParticipantList, name: str, option: str) -> Participant:
         hint += (f"Staat iemand nog niet op de lijst, voeg dan eerst een regel toe aan {listed.file} "
                  "(naam, organisatie, rol).")
     raise UsageError(f"`{name}` staat niet op de deelnemerslijst {listed.file}", hint.strip() or None)
+
+
+def input_files(ws, kit) -> list[str]:
+    """Workspace files a kit's division depends on, existing or not (for incremental builds):
+    its participant list and kept division, and those of the earlier rounds of its buurt."""
+    if not participants.path_for(ws.root, kit.id).is_file():  # no list: only its appearance counts
+        return [f"{participants.FOLDER}/{kit.id}{participants.SUFFIX}"]
+    files = []
+    for other in (kit, *earlier_kits(ws, kit)):
+        for path in (participants.path_for(ws.root, other.id), store.path_for(ws.root, other.id)):
+            files.append(f"{participants.FOLDER}/{path.name}")
+    return files

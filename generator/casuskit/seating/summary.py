@@ -54,7 +54,7 @@ def report(seating) -> list[str]:
             org = f", {person.organisation}" if person.organisation else ""
             lines.append(f"  {person.name} ({person.role_label}{org})")
     if seating.absent:
-        lines.append("Afwezig: " + ", ".join(p.name for p in seating.absent))
+        lines.append("Afwezig: " + ", ".join(p.name for p in sorted(seating.absent, key=lambda p: p.key)))
     lines.append("")
     lines += [s.line() for s in summarise(seating.division, seating.min_roles)]
     moved = seating.division.moved()

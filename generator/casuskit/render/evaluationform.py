@@ -1,0 +1,59 @@
+"""The evaluation form (``evaluatieformulier.docx``): one per participant, anonymous.
+
+Likert statements on preventive cooperation (1 = helemaal oneens … 5 = helemaal eens, a box to
+tick per score; see :mod:`casuskit.evaluation.items`), then the werkvorm's own evaluation
+questions with writing lines. The statement keys and ``vraag1`` … are the columns of
+``evaluaties/<kit-id>.csv`` that ``casuskit evaluatie`` reads; the form numbers them in the
+same order. Made for every kit, with or without a participant list.
+"""
+
+from __future__ import annotations
+
+from casuskit import ooxml
+from casuskit.evaluation.items import SCALE, SCALE_WORDS, statements
+from casuskit.render.context import KitContext
+from casuskit.render.draaiboek_parts import Para, add_table
+
+FILE_NAME = "evaluatieformulier.docx"
+BOX = "\u2610"
+ANSWER_LINES = 3   # per open question; 2 when there are more than three, to keep one page
+
+
+def render(ctx: KitContext) -> list[tuple[str, bytes]]:
+    items = statements(ctx.texts)
+    if not items and not ctx.werkvorm.evaluation:
+        return []
+    kit = ctx.kit
+    doc = ctx.new_document(title="Evaluatieformulier", subject=f"Evaluatie · {ctx.werkvorm.name}")
+    doc.add_paragraph("Evaluatie", style="Title")
+    doc.add_paragraph(f"{ctx.werkvorm.name} · {ctx.buurt.name} · {kit.round_label} · "
+                      f"{ctx.date_text}", style="Subtitle")
+    doc.add_paragraph("Dit formulier is anoniem: schrijf uw naam er niet op. Uw antwoorden helpen "
+                      f"{ctx.project.organisation} om te kiezen welke vorm van buurtoverleg het "
+                      "best bijdraagt aan samenwerken vóórdat problemen groot worden.", style="Normal")
+    if items:
+        doc.add_paragraph("Stellingen", style="Heading 1")
+        doc.add_paragraph("Kruis per stelling één vakje aan. " + ", ".join(
+            f"{n} = {SCALE_WORDS[n]}" for n in SCALE) + ".", style="Klein")
+        rows = [[f"{n}.", item.text, *[Para(BOX, "Likert Vakje") for _ in SCALE]]
+                for n, item in enumerate(items, start=1)]
+        table = add_table(doc, ["", "Stelling", *[str(n) for n in SCALE]], rows,
+                          [8, 112, 10, 10, 10, 10, 10])
+        for cell in table.rows[0].cells[2:]:
+            cell.paragraphs[0].style = doc.styles["Likert Vakje"]
+        for row in table.rows[1:]:
+            for cell in row.cells:
+                ooxml.set_cell_vertical_alignment(cell, "center")
+    if ctx.werkvorm.evaluation:
+        doc.add_paragraph("Open vragen", style="Heading 1")
+        lines = ANSWER_LINES if len(ctx.werkvorm.evaluation) <= 3 else ANSWER_LINES - 1
+        for number, question in enumerate(ctx.werkvorm.evaluation, start=1):
+            paragraph = doc.add_paragraph(f"{chr(64 + number)}. {question}", style="Normal")
+            ooxml.set_keep_with_next(paragraph)
+            for line in range(lines):
+                rule = doc.add_paragraph("", style="Notitieregel")
+                if line < lines - 1:
+                    ooxml.set_keep_with_next(rule)
+    doc.add_paragraph("Dank u wel. Leg het formulier bij het weggaan in de doos bij de deur.",
+                      style="Klein")
+    return [(FILE_NAME, ctx.to_bytes(doc))]

@@ -1,0 +1,67 @@
+"""Name tents (``naambordjes.docx``): one per person, one A4 each, readable from both sides.
+
+Each A4 (portrait) is folded once along its long middle line into a long, low tent: two faces
+of 297 × 105 mm, as from an A4 landscape sheet folded lengthwise. The two halves are the two
+cells of a one-row table. Their text is turned a quarter in opposite directions (``tbRl`` left,
+``btLr`` right), so on both faces the tops of the letters point at the fold, and once the tent
+stands with the fold on top, both faces read right side up. Word and LibreOffice both support
+these two cell text directions; the fold line is the dashed border between the cells.
+
+On each face: the name, the organisation, and the role as a word on the role's colour band
+(``Rolband 1`` … ``Rolband 8``, the same colours as on the table sheets).
+"""
+
+from __future__ import annotations
+
+from docx.enum.text import WD_BREAK
+
+from casuskit import ooxml
+from casuskit.ooxml import NO_BORDER, Border
+from casuskit.render.context import KitContext
+from casuskit.render.tablesheets import role_styles
+
+FILE_NAME = "naambordjes.docx"
+MARGIN_MM = 10
+FACE_MM = (210 - 2 * MARGIN_MM) / 2   # width of one half: the height of a face
+LENGTH_MM = 262                       # the long side of a face, leaving room for the page break
+FOLD = Border("dashed", 6, "808080")
+
+
+def render(ctx: KitContext) -> list[tuple[str, bytes]]:
+    if ctx.seating is None:
+        return []
+    doc = ctx.new_document(title="Naambordjes", subject=f"Naambordjes · {ctx.werkvorm.name}")
+    section = doc.sections[0]
+    ooxml.set_page_a4(section, margins_mm=MARGIN_MM, header_mm=4, footer_mm=4)
+    for story in (section.header, section.footer):  # nothing but the tent on the sheet
+        for paragraph in story.paragraphs:
+            paragraph.clear()
+    styles = role_styles(ctx)
+    people = ordered(ctx)
+    for index, person in enumerate(people):
+        table = doc.add_table(rows=1, cols=2)
+        table.style = doc.styles["Kaartraster"]
+        ooxml.set_table_fixed_layout(table, [FACE_MM, FACE_MM])
+        ooxml.set_row_height(table.rows[0], LENGTH_MM, exact=True)
+        ooxml.set_table_borders(table, all=NO_BORDER, insideV=FOLD)
+        for cell, direction in zip(table.rows[0].cells, ("tbRl", "btLr")):
+            ooxml.set_cell_text_direction(cell, direction)
+            ooxml.set_cell_vertical_alignment(cell, "center")
+            _face(cell, person, styles[person.role])
+        if index < len(people) - 1:
+            doc.add_paragraph(style="Klein").add_run().add_break(WD_BREAK.PAGE)
+    return [(FILE_NAME, ctx.to_bytes(doc))]
+
+
+def ordered(ctx: KitContext) -> list:
+    """By table, then by name, so they can be laid out table by table; no-shows last."""
+    seated = [p for people in ctx.seating.tables for p in sorted(people, key=lambda p: p.key)]
+    return seated + sorted(ctx.seating.absent, key=lambda p: p.key)
+
+
+def _face(cell, person, band_style: str) -> None:
+    name = cell.paragraphs[0]
+    name.text, name.style = person.name, "Naambordje Naam"
+    cell.add_paragraph(person.organisation or " ", style="Naambordje Organisatie")
+    role = person.role_label + (f" · {person.function}" if person.function else "")
+    cell.add_paragraph(style=band_style).add_run(role, style="Naambordje Rol")

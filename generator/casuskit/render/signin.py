@@ -1,0 +1,41 @@
+"""The sign-in list (``presentielijst.docx``): everyone on the participant list, with room to sign.
+
+Sorted by name so people find themselves quickly, a few empty rows for walk-ins, and above it a short
+AVG note on why the list exists and how long it is kept (template ``presentielijst-avg.j2``,
+overridable per project). Only with a participant list.
+"""
+
+from __future__ import annotations
+
+from casuskit import ooxml
+from casuskit.render.context import KitContext
+from casuskit.render.draaiboek_parts import add_table
+
+FILE_NAME = "presentielijst.docx"
+EMPTY_ROWS = 3
+ROW_MM = 9.0  # room for a signature
+
+
+def render(ctx: KitContext) -> list[tuple[str, bytes]]:
+    if ctx.seating is None:
+        return []
+    kit = ctx.kit
+    doc = ctx.new_document(title="Presentielijst", subject=f"Presentielijst · {ctx.werkvorm.name}")
+    doc.add_paragraph("Presentielijst", style="Title")
+    doc.add_paragraph(f"{ctx.buurt.name} · {kit.round_label} · {ctx.date_text}, "
+                      f"{kit.start:%H:%M} · {kit.location}", style="Subtitle")
+    context = {**ctx.template_context(), "organisatie": ctx.project.organisation,
+               "periode": ctx.project.period or ""}
+    for line in ctx.texts.fixed("presentielijst-avg.j2", **context).splitlines():
+        if line.strip():
+            doc.add_paragraph(line.strip(), style="Klein")
+    people = sorted(ctx.seating.listed.people, key=lambda p: p.key)
+    rows = [[str(n), p.name, p.organisation, p.role_label, ""] for n, p in enumerate(people, start=1)]
+    rows += [[str(n), "", "", "", ""] for n in range(len(people) + 1, len(people) + EMPTY_ROWS + 1)]
+    table = add_table(doc, ["Nr.", "Naam", "Organisatie", "Rol", "Handtekening"], rows,
+                      [9, 40, 51, 36, 34])
+    for row in table.rows[1:]:
+        ooxml.set_row_height(row, ROW_MM, exact=False)
+        for cell in row.cells:
+            ooxml.set_cell_vertical_alignment(cell, "center")
+    return [(FILE_NAME, ctx.to_bytes(doc))]
