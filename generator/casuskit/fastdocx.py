@@ -65,12 +65,20 @@ class _MemoDocumentPart(DocumentPart):
         if style_or_name is None:
             return None
         styles = self.styles
+        if isinstance(style_or_name, str):  # the usual case: answered from the memo
+            ids = self.__dict__.setdefault("_casuskit_style_ids", {})
+            known = ids.get((style_or_name, style_type))
+            if known is not None and _still(known[0], BabelFish.ui2internal(style_or_name)) \
+                    and known[1] is styles.default_element(style_type):
+                return known[2]
         style = style_or_name if isinstance(style_or_name, BaseStyle) else styles[style_or_name]
         if style.type != style_type:
             raise ValueError("assigned style is type %s, need type %s" % (style.type, style_type))
-        if style.element is styles.default_element(style_type):
-            return None
-        return style.style_id
+        default = styles.default_element(style_type)
+        style_id = None if style.element is default else style.style_id
+        if isinstance(style_or_name, str):
+            ids[(style_or_name, style_type)] = (style.element, default, style_id)
+        return style_id
 
 
 _SHARED: dict[tuple, object] = {}  # (reference key, caller's key) → value

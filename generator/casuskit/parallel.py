@@ -51,19 +51,25 @@ def render_kits(root: Path, ws, texts, references: dict, kit_ids: list[str], job
                 progress: Callable[[str], None] | None = None) -> list[KitOutput]:
     """Render ``kit_ids`` with up to ``jobs`` processes (default: one per core); results in
     the order of ``kit_ids``."""
-    jobs = max(1, min(jobs or default_jobs(), len(kit_ids)))
     _STATE.update(root=root, ws=ws, texts=texts, references=references)
     try:
+        if not kit_ids:
+            return []
+        # The first kit renders here: that imports every renderer and fills the per-process
+        # caches (prepared reference, compressed parts, card metrics) once, before forking.
+        first = [_report(render_one(kit_ids[0]), progress)]
+        rest = kit_ids[1:]
+        jobs = max(1, min(jobs or default_jobs(), len(rest)))
         if jobs == 1:
-            results = map(render_one, kit_ids)
-            return [_report(result, progress) for result in results]
+            return first + [_report(render_one(kit_id), progress) for kit_id in rest]
         fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if fork else "spawn")
         initargs = () if fork else (root, references)
-        chunk = max(1, len(kit_ids) // (jobs * 8))
+        chunk = max(1, len(rest) // (jobs * 8))
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
                                  initargs=initargs) as pool:
-            return [_report(result, progress) for result in pool.map(render_one, kit_ids, chunksize=chunk)]
+            return first + [_report(result, progress)
+                            for result in pool.map(render_one, rest, chunksize=chunk)]
     finally:
         _STATE.clear()
 
