@@ -48,7 +48,7 @@ def test_build_writes_every_document_of_the_kit(ws):
     names = sorted(p.name for p in (ws / KIT_DIR).iterdir())
     hand_outs = [f"hand-out-{c}.docx" for c in kit_casussen(ws)]
     assert names == sorted(["draaiboek.docx", "evaluatieformulier.docx", "gesprekskaarten.docx",
-                            "printlijst.txt", *hand_outs])
+                            "kalibratie.docx", "printlijst.txt", *hand_outs])
     assert f"Gebouwd: 1 kit, {len(names)} bestanden in output/" in result.output
     # 18 participants at 3 tables, casussen dealt one per table: 6 copies each
     assert re.search(r"\n  hand-out-stille-buurman\.docx +6 × dubbelzijdig", result.output)

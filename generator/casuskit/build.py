@@ -120,7 +120,9 @@ def render_kit(ctx: KitContext) -> tuple[list[tuple[str, bytes]], list[Diagnosti
             files += _renderer(kind)(ctx)
         except BuildFailed as exc:
             problems += exc.diagnostics
-    from casuskit.render import meeting, printlist  # participant-list documents, evaluation form
+    from casuskit.render import calibration, printlist
+    files += calibration.render(ctx)  # kalibratie.docx, when the kit prints cards
+    from casuskit.render import meeting  # participant-list documents and the evaluation form
     problems += meeting.problems(ctx)
     files += meeting.render(ctx)
     files += printlist.render(ctx)

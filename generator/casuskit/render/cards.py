@@ -21,6 +21,7 @@ from casuskit import fastdocx, metrics, ooxml, reference_doc
 from casuskit.cardset import Card, cards_for
 from casuskit.errors import BuildFailed, Diagnostic, error
 from casuskit.ooxml import Border
+from casuskit.render import backshift
 from casuskit.render.context import KitContext
 
 FILE_NAME = "gesprekskaarten.docx"
@@ -30,6 +31,7 @@ SAFETY_MM = 1.5       # height kept free, so what passes here also fits in Word 
 WIDTH_SAFETY_MM = 0.5
 SEPARATOR_TWIPS = 20  # the 1 pt paragraph Word needs after every table
 RESERVE_TWIPS = SEPARATOR_TWIPS + 20  # and 1 pt to spare
+SPARE_TWIPS = 14      # LibreOffice opens an empty page below about 10 twips to spare
 CUT_LINE = Border("dashed", 4, "808080")
 LINE_FACTOR = 1.22    # Calibri / Carlito single line height as a multiple of the font size
 ROLE_LABELS = ("Je ziet", "Je weet", "Je mag delen", "Je mag niet delen",  # casus perspectives
@@ -50,11 +52,14 @@ class Grid:
         return self.cols * self.rows
 
     def margins_twips(self) -> tuple[int, int, int, int]:
-        """(top, right, bottom, left): centred, with room for the 1 pt closing paragraph."""
+        """(top, right, bottom, left): the grid centred on the paper, as far as the 1 pt
+        closing paragraph under it allows, so that a back sheet flipped over either edge lands
+        on its front (a 296 mm grid on A4: about 0.2 mm off centre)."""
         page_w, page_h = ooxml.A4_TWIPS
         free_w = page_w - self.cols * ooxml.mm_to_twips(self.width)
-        free_h = page_h - self.rows * ooxml.mm_to_twips(self.height) - RESERVE_TWIPS
-        return free_h // 2, free_w - free_w // 2, free_h - free_h // 2, free_w // 2
+        free_h = page_h - self.rows * ooxml.mm_to_twips(self.height)
+        top = min(free_h // 2, free_h - SEPARATOR_TWIPS - SPARE_TWIPS)
+        return top, free_w - free_w // 2, max(0, free_h - top - RESERVE_TWIPS), free_w // 2
 
     def back_position(self, row: int, col: int, mode: str) -> tuple[int, int]:
         """Where the back of the card at (row, col) lies on the back sheet: sheets flipped
@@ -269,7 +274,8 @@ def render_sheets(ctx: KitContext, title: str, subject: str, sets: list[list[Car
             _add_sheet(doc, grid, {at: _front(card) for at, card in front.items()}, "top")
             if ctx.back_mode != "geen":
                 _add_sheet(doc, grid, {grid.back_position(*at, ctx.back_mode): _back(card)
-                                       for at, card in front.items()}, "center")
+                                       for at, card in front.items()}, "center",
+                           backshift.shift_mm(ctx))
     if not sets:
         doc.add_paragraph("Deze kit heeft geen kaarten.", style="Normal")
     return ctx.to_bytes(doc)
@@ -286,19 +292,24 @@ def _set_up_page(doc, grid: Grid) -> None:
     ooxml.set_page_a4(section, margins, header_mm=0, footer_mm=0)
 
 
-def _add_sheet(doc, grid: Grid, contents: dict, align: str) -> None:
-    """One sheet: a table of ``contents`` {(row, col): paragraphs}; empty cells stay blank."""
+def _add_sheet(doc, grid: Grid, contents: dict, align: str, shift=(0.0, 0.0)) -> None:
+    """One sheet: a table of ``contents`` {(row, col): paragraphs}; empty cells stay blank.
+    A back sheet is moved ``shift`` mm (right, down) for the printer (see backshift)."""
     table = doc.add_table(rows=grid.rows, cols=grid.cols, style="Kaartraster")
-    ooxml.set_table_fixed_layout(table, [grid.width] * grid.cols)
+    moved = backshift.layout(grid, PADDING_MM, shift)
+    ooxml.set_table_fixed_layout(table, moved.widths)
     ooxml.set_table_alignment(table, "center")
     ooxml.set_cell_margins(table, all=PADDING_MM)
     for r, row in enumerate(table.rows):
-        ooxml.set_row_height(row, grid.height, exact=True)
+        ooxml.set_row_height(row, moved.heights[r], exact=True)
         ooxml.set_cant_split(row)
         for c, cell in enumerate(row.cells):
             if (r, c) not in contents:
                 continue  # nothing to cut out: no cut lines either
             ooxml.set_cell_borders(cell, all=CUT_LINE)
+            if (r, c) in moved.padding:
+                top, right, bottom, left = moved.padding[(r, c)]
+                ooxml.set_cell_margins(cell, top=top, right=right, bottom=bottom, left=left)
             ooxml.set_cell_vertical_alignment(cell, align)
             for i, (style, runs) in enumerate(contents[(r, c)]):
                 paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()

@@ -74,4 +74,8 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     total = sum(item.copies for item in items)
     lines += ["", f"Totaal {total} exemplaren. Controleer na het printen of de kaartachterkanten "
                   "achter de voorkanten vallen."]
+    from casuskit.render import calibration
+    if calibration.card_sizes(ctx):
+        lines.append("Nieuwe printer? Print eerst kalibratie.docx (1 ×, zoals de kaarten) en volg "
+                     "de stappen op de pagina.")
     return [("printlijst.txt", ("\n".join(lines) + "\n").encode("utf-8"))]

@@ -1,0 +1,186 @@
+"""The calibration page (``kalibratie.docx``): is the printer at 100 % and do backs fall
+behind their fronts?
+
+One sheet per card size the kit prints, laid out on exactly the grid of its card sheets: thin
+solid lines where the cut lines are, so every inner crossing is a crosshair at a card corner.
+The front has a 10 cm ruler (to catch "fit to page" scaling) and the steps; the back has the
+same lines, moved for the printer like the card backs. Held to the light, front facing you,
+the back's crosses should lie on the front's; if not, the facilitator measures the distance
+and writes it in the project (``standaard → printer``).
+"""
+
+from __future__ import annotations
+
+from docx.enum.text import WD_LINE_SPACING
+from docx.shared import Pt
+
+from casuskit import ooxml
+from casuskit.ooxml import Border
+from casuskit.render import backshift, rolecards
+from casuskit.render.cards import (CARD_SIZES_MM, PADDING_MM, SEPARATOR_TWIPS, Grid,
+                                   _set_up_page, grid_for)
+from casuskit.render.context import KitContext
+
+FILE_NAME = "kalibratie.docx"
+LINE = Border("single", 4, "000000")   # 0.5 pt: thin, so a 1 mm offset is easy to see
+TICK = Border("single", 4, "000000")
+CM_TICK = Border("single", 12, "000000")
+RULER_CELL_MM = 5.0
+RULER_HEIGHT_MM = 7.0
+
+
+def card_sizes(ctx: KitContext) -> list[str]:
+    """The card sizes this kit prints (discussion cards, role cards), each once."""
+    documents, sizes = ctx.werkvorm.documents, []
+    if "gesprekskaarten" in documents and (ctx.casussen or ctx.werkvorm.question_cards):
+        sizes.append(ctx.card_size)
+    if "rolkaarten" in documents and ctx.kit.roles:
+        sizes.append(rolecards.SIZE)
+    return list(dict.fromkeys(sizes))
+
+
+def render(ctx: KitContext) -> list[tuple[str, bytes]]:
+    sizes = card_sizes(ctx)
+    if not sizes:
+        return []
+    doc = ctx.new_document("Kalibratie", f"Kalibratie kaarten · {ctx.buurt.name} · {ctx.kit.round_label}")
+    _set_up_page(doc, grid_for(sizes[0]))  # every grid fills A4 the same way, centred
+    x, y = ctx.project.defaults.printer.back_x, ctx.project.defaults.printer.back_y
+    setting = f"Nu ingesteld: x\u00a0=\u00a0{_mm(x)}\u00a0mm, y\u00a0=\u00a0{_mm(y)}\u00a0mm."
+    for size in sizes:
+        grid = grid_for(size)
+        _sheet(doc, grid, 0, _front_cells(ctx, size, grid, setting), (0.0, 0.0), "top")
+        if ctx.back_mode != "geen":
+            header_row = grid.back_position(0, 0, ctx.back_mode)[0]
+            _sheet(doc, grid, header_row, _back_cells(grid, header_row, setting),
+                   backshift.shift_mm(ctx), "center")
+    return [(FILE_NAME, ctx.to_bytes(doc))]
+
+
+def _mm(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _steps(ctx: KitContext, setting: str) -> list[list[tuple[str, str]]]:
+    sides = {"duplex-korte-zijde": "dubbelzijdig, omslaan over de korte zijde",
+             "geen": "enkelzijdig"}.get(ctx.back_mode, "dubbelzijdig, omslaan over de lange zijde")
+    steps = [
+        [("Kaart Titel", "1 · Meet de liniaal"),
+         ("Kaart Tekst", "Is hij precies 10 cm? Dan print de printer op werkelijke grootte. "
+                         "Anders: kies in het printvenster 100 % en zet 'passend maken' uit.")],
+        [("Kaart Titel", "2 · Tegen het licht"),
+         ("Kaart Tekst", "Houd het vel met deze kant naar u toe tegen het licht. U ziet de "
+                         "lijnen van de achterkant door het papier.")],
+        [("Kaart Titel", "3 · Vallen de kruisen samen?"),
+         ("Kaart Tekst", "Op elk kruispunt hoort het kruis van de achterkant precies op dat "
+                         "van de voorkant. Klopt dat, dan hoeft u niets te doen.")],
+        [("Kaart Titel", "4 · Meet het verschil"),
+         ("Kaart Tekst", "Zo niet: meet in mm hoever de lijn van de achterkant ernaast valt. "
+                         "Naar rechts en naar onder is positief, naar links en naar boven "
+                         "negatief.")],
+        [("Kaart Titel", "5 · Zet het in het project"),
+         ("Kaart Tekst", f"In projecten/{ctx.project.id}.yaml, zoals het voorbeeld bovenaan "
+                         "deze pagina (2 mm naar rechts, 1,5 mm naar boven).")],
+        [("Kaart Titel", "6 · Controleer"),
+         ("Kaart Tekst", "Bouw opnieuw en print deze pagina nog een keer. " + setting)],
+    ]
+    if ctx.back_mode == "geen":  # no backs: only the ruler matters
+        steps = [steps[0]]
+    steps[0].insert(1, ("Kaart Tekst", f"Print deze pagina zoals de kaarten: A4, {sides}, "
+                                       "op 100 % (werkelijke grootte)."))
+    return steps
+
+
+def _front_cells(ctx: KitContext, size: str, grid: Grid, setting: str) -> dict:
+    """(row, col) → paragraphs; row 0 is one merged cell with the title and the ruler."""
+    short, long = CARD_SIZES_MM[size]
+    title = [("Kaart Titel", f"Kalibratie · kaarten {size.upper()} ({short} × {long} mm)"),
+             ("Kaart Tekst", "De lijnen liggen precies waar de kaarten gesneden worden; elk "
+                             "kruispunt is een hoek van een kaart. Liniaal van 10 cm:"),
+             ("ruler", "")]
+    if ctx.back_mode != "geen":
+        title += [("Kaart Tekst", f"Voorbeeld voor stap 5, in projecten/{ctx.project.id}.yaml:"),
+                  ("Kaart Tekst", "standaard:"), ("Kaart Tekst", "  printer:"),
+                  ("Kaart Tekst", "    achterkant_verschuiving_x_mm: 2"),
+                  ("Kaart Tekst", "    achterkant_verschuiving_y_mm: -1,5")]
+    free = [(r, c) for r in range(1, grid.rows) for c in range(grid.cols)]
+    steps = _steps(ctx, setting)
+    per_cell = -(-len(steps) // max(len(free), 1))  # fewer cells (A6): several steps a cell
+    cells = {(0, 0): title}
+    for i, at in enumerate(free):
+        chunk = [p for step in steps[i * per_cell:(i + 1) * per_cell] for p in step]
+        cells[at] = chunk
+    return cells
+
+
+def _back_cells(grid: Grid, header_row: int, setting: str) -> dict:
+    cells = {(header_row, 0): [("Kaart Achterkant", "Achterkant"),
+                               ("Kaart Tekst", "Kijk vanaf de voorkant, tegen het licht. "
+                                               + setting)]}
+    for r in range(grid.rows):
+        for c in range(grid.cols):
+            if r != header_row:
+                cells[(r, c)] = [("Kaart Achterkant", "Achterkant")]
+    return cells
+
+
+def _sheet(doc, grid: Grid, merged_row: int, cells: dict, shift, align: str) -> None:
+    """One sheet: the card grid with solid lines, ``merged_row`` as one wide cell."""
+    table = doc.add_table(rows=grid.rows, cols=grid.cols, style="Kaartraster")
+    moved = backshift.layout(grid, PADDING_MM, shift)
+    ooxml.set_table_fixed_layout(table, moved.widths)
+    ooxml.set_table_alignment(table, "center")
+    ooxml.set_cell_margins(table, all=PADDING_MM)
+    for r, row in enumerate(table.rows):
+        ooxml.set_row_height(row, moved.heights[r], exact=True)
+        ooxml.set_cant_split(row)
+    merged = table.cell(merged_row, 0).merge(table.cell(merged_row, grid.cols - 1))
+    for (r, c), paragraphs in cells.items():
+        cell = merged if r == merged_row else table.cell(r, c)
+        ooxml.set_cell_borders(cell, all=LINE)
+        if (r, c) in moved.padding:
+            top, right, bottom, left = moved.padding[(r, c)]
+            if r == merged_row:  # the merged cell spans the last column too
+                right = moved.padding[(r, grid.cols - 1)][1]
+            ooxml.set_cell_margins(cell, top=top, right=right, bottom=bottom, left=left)
+        ooxml.set_cell_vertical_alignment(cell, align)
+        reuse = True  # the cell's first paragraph, and the one Word needs after a table
+        for style, text in paragraphs:
+            if style == "ruler":
+                _ruler(doc, cell)
+                reuse = True
+                continue
+            paragraph = cell.paragraphs[-1] if reuse else cell.add_paragraph()
+            reuse = False
+            paragraph.style = doc.styles[style]
+            paragraph.add_run(text)
+    separator = doc.add_paragraph(style="Normal").paragraph_format  # as on the card sheets
+    separator.space_before = separator.space_after = Pt(0)
+    separator.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    separator.line_spacing = Pt(SEPARATOR_TWIPS / 20)
+
+
+def _ruler(doc, cell) -> None:
+    """A 10 cm ruler: long numbered ticks every cm above short ones every 5 mm."""
+    count = round(100 / RULER_CELL_MM)
+    ruler = cell.add_table(rows=2, cols=count)
+    ruler.style = doc.styles["Kaartraster"]
+    numbers, ticks = ruler.rows
+    cm_cells = [numbers.cells[i].merge(numbers.cells[i + 1]) for i in range(0, count, 2)]
+    # whole twips per cell would add up to 99.84 mm: round the tick positions, not the cells
+    ticks_twips = [ooxml.mm_to_twips(i * RULER_CELL_MM) for i in range(count + 1)]
+    widths = [(b - a) * 25.4 / 1440 for a, b in zip(ticks_twips, ticks_twips[1:])]
+    ooxml.set_table_fixed_layout(ruler, widths)
+    ooxml.set_table_alignment(ruler, "left")
+    ooxml.set_cell_margins(ruler, top=0, bottom=0, left=0, right=1.0)
+    ooxml.set_row_height(numbers, RULER_HEIGHT_MM * 0.6, exact=True)
+    ooxml.set_row_height(ticks, RULER_HEIGHT_MM * 0.4, exact=True)
+    for number, cm in enumerate(cm_cells, start=1):
+        ooxml.set_cell_borders(cm, left=CM_TICK, right=CM_TICK)
+        ooxml.set_cell_vertical_alignment(cm, "top")
+        paragraph = cm.paragraphs[0]
+        paragraph.style = doc.styles["Kaart Id"]
+        paragraph.add_run(str(number))
+    for i, tick in enumerate(ticks.cells):
+        ooxml.set_cell_borders(tick, left=CM_TICK if i % 2 == 0 else TICK,
+                               right=TICK if i % 2 == 0 else CM_TICK, bottom=CM_TICK)
