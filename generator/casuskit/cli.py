@@ -87,14 +87,18 @@ def _print_diagnostics(root: Path, diagnostics, err: bool = False) -> None:
 @click.argument("kits", nargs=-1, metavar="[KIT]...")
 @click.option("--uit", "out", metavar="MAP", type=click.Path(file_okay=False, path_type=Path),
               help="Map voor de kits (standaard: output/ in de projectmap).")
+@click.option("--pdf", "pdf", is_flag=True,
+              help="Maak ook PDF's (met LibreOffice) en per kit een printpakket.pdf om in één keer te printen.")
+@click.option("--voorbeeld", "--preview", "preview", is_flag=True,
+              help="Maak ook per kit voorbeeld.png met alle pagina's klein naast elkaar (maakt ook de PDF's).")
 @click.option("--opnieuw", "--force", "force", is_flag=True,
               help="Maak alle kits opnieuw, ook die niet veranderd zijn.")
 @click.option("--processen", "--jobs", "processen", type=int, metavar="N", callback=positive,
               help="Bouw met N processen tegelijk (standaard: één per processorkern).")
 @map_option
 @run_safely
-def build(kits: tuple[str, ...], out: Path | None, force: bool, processen: int | None,
-          map_: Path | None) -> None:
+def build(kits: tuple[str, ...], out: Path | None, pdf: bool, preview: bool, force: bool,
+          processen: int | None, map_: Path | None) -> None:
     """Maak de kits: draaiboek, gesprekskaarten, hand-outs en printlijst.
 
     Zonder KIT worden alle kits gebouwd. Eerst wordt alles gecontroleerd; bij een fout wordt
@@ -119,6 +123,21 @@ def build(kits: tuple[str, ...], out: Path | None, force: bool, processen: int |
         click.echo("Er is niets geschreven; de vorige uitvoer is ongewijzigd.")
         sys.exit(1)
     click.echo(build_summary(result, root), color=_colour())
+    if pdf or preview:  # after the .docx are written: without LibreOffice those still stand
+        from casuskit.build import OUTPUT_FOLDER
+        from casuskit.printready import make_print_ready, summary
+        if progress:
+            click.echo("  PDF's maken met LibreOffice …", err=True)
+        ready = make_print_ready(root, result, out or root / OUTPUT_FOLDER, preview, force,
+                                 (lambda kit_id: click.echo(f"  printklaar: {kit_id}", err=True))
+                                 if progress else None)
+        click.echo("\n" + summary(ready, preview), color=_colour())
+    else:
+        from casuskit.build import OUTPUT_FOLDER
+        from casuskit.printready import stale_packs
+        for folder in stale_packs(out or root / OUTPUT_FOLDER, result):
+            click.echo(f"Let op: de PDF's en printpakket.pdf in {folder}/ zijn van de vorige "
+                       "versie; maak ze opnieuw met `casuskit build --pdf`.")
 
 
 @main.command()

@@ -95,3 +95,8 @@ class BuildFailed(CasuskitError):
 
 class ReferenceDocError(CasuskitError):
     """The reference (huisstijl) document is missing, unreadable or lacks styles."""
+
+
+class PdfError(CasuskitError):
+    """Making PDFs failed: LibreOffice or poppler missing, a conversion that hung or failed.
+    The .docx files are written by then; only the PDFs, print pack and preview are missing."""

@@ -74,8 +74,12 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     total = sum(item.copies for item in items)
     lines += ["", f"Totaal {total} exemplaren. Controleer na het printen of de kaartachterkanten "
                   "achter de voorkanten vallen."]
+    from casuskit.printpack import PACK_NAME, PACK_SETTINGS
     from casuskit.render import calibration
     if calibration.card_sizes(ctx):
         lines.append("Nieuwe printer? Print eerst kalibratie.docx (1 ×, zoals de kaarten) en volg "
                      "de stappen op de pagina.")
+    lines += ["", f"Printpakket: met `casuskit build --pdf` staat alles hierboven ook in {PACK_NAME}, "
+                  "in deze volgorde en aantallen.", f"Print dat in één keer: {PACK_SETTINGS}.",
+              "Lege pagina's daarin zijn bedoeld: zo begint elk exemplaar op een nieuw vel."]
     return [("printlijst.txt", ("\n".join(lines) + "\n").encode("utf-8"))]
