@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
+from docx.oxml.ns import qn
 from docx.parts.document import DocumentPart
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.styles.styles import Styles
 
 T = TypeVar("T")
+_DEFAULT = qn("w:default")
 
 
 class _MemoStyles(Styles):
@@ -41,7 +43,7 @@ class _MemoStyles(Styles):
 
     def default_element(self, style_type):
         found = self._defaults.get(style_type)
-        if found is None or found.getparent() is None or not found.default:
+        if found is None or found.getparent() is None or found.get(_DEFAULT) not in ("1", "true", "on"):
             found = self._defaults[style_type] = self._element.default_for(style_type)
         return found
 

@@ -31,23 +31,38 @@ def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
 
 
 def wrap(text: str, width_mm: float, size_pt: float, bold: bool = False) -> list[str]:
-    """Greedy line breaking at spaces, as a word processor does; hard breaks kept."""
+    """Greedy line breaking at spaces, as a word processor does; hard breaks kept.
+
+    Widths are summed as the text grows, character by character in the same order as
+    :func:`text_width_mm` does, so every comparison sees exactly the same number, without
+    measuring each line again from its start for every word.
+    """
+    table = _widths()["bold" if bold else "regular"]
+    fallback = table.get("n", 0.5)
+    space = table.get(" ", fallback)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        current = ""
+        current, units = "", 0
         for word in paragraph.split(" "):
-            candidate = f"{current} {word}" if current else word
-            if current and text_width_mm(candidate, size_pt, bold) > width_mm:
+            grown = units + space if current else 0
+            for ch in word:
+                grown += table.get(ch, fallback)
+            if current and grown * size_pt * PT_TO_MM > width_mm:
                 lines.append(current)
                 current = word
                 while text_width_mm(current, size_pt, bold) > width_mm and len(current) > 1:
                     cut = _fit(current, width_mm, size_pt, bold)  # a word longer than the line
                     lines.append(current[:cut])
                     current = current[cut:]
+                units = _units(current, table, fallback)
             else:
-                current = candidate
+                current, units = (f"{current} {word}" if current else word), grown
         lines.append(current)
     return lines
+
+
+def _units(text: str, table: dict[str, float], fallback: float) -> float:
+    return sum(table.get(ch, fallback) for ch in text)
 
 
 def _fit(word: str, width_mm: float, size_pt: float, bold: bool) -> int:
