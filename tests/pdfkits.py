@@ -1,0 +1,181 @@
+"""The workspace tests/test_pdf.py builds: a kit per printing case, on top of the examples.
+
+Card sizes a7 / a6 / a8, duplex over the long and the short edge, no backs, a printer with a
+back offset, a card filled to exactly what fits, and one kit with every example casus as a
+hand-out. :func:`make_workspace` writes it; the test module builds it once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import textwrap
+from pathlib import Path
+
+from casuskit import docxio
+from casuskit.check import check_workspace
+from casuskit.render import cards
+from casuskit.render.context import plan_kit
+from casuskit.textrender import Texts
+
+REPO = Path(__file__).resolve().parent.parent
+
+OFFSET = (2.0, -1.5)  # the proef printer: backs 2 mm right and 1.5 mm up, seen from the front
+SENTENCE = "Meneer laat de medicijnen van de apotheek al weken liggen en opent de deur niet".split()
+PROEF = {
+    "projecten/proef.yaml": """
+        id: proef
+        naam: Proefproject printklaar
+        organisatie: Gemeente Proefstad
+        buurten: [centrum]
+        standaard:
+          kaartformaat: a7
+          achterkant: duplex-lange-zijde
+        """,
+    "projecten/proef-printer.yaml": """
+        id: proef-printer
+        naam: Proefproject met een scheve printer
+        organisatie: Gemeente Proefstad
+        buurten: [centrum]
+        standaard:
+          printer:
+            achterkant_verschuiving_x_mm: 2
+            achterkant_verschuiving_y_mm: -1,5
+        """,
+    "buurten/centrum.yaml": """
+        id: centrum
+        naam: Proefstad Centrum
+        beschrijving: Een buurt om mee te proberen.
+        """,
+    "werkvormen/kaarten.yaml": """
+        id: kaarten
+        naam: Kaarten op tafel
+        doel: Met gesprekskaarten in gesprek.
+        documenten: [gesprekskaarten]
+        blokken:
+          - titel: Casus bespreken
+            duur: 45
+            per_casus: ja
+        """,
+    "werkvormen/kaarten-kort.yaml": """
+        id: kaarten-kort
+        naam: Korte kaarten
+        doel: Alleen vragen en signalen.
+        documenten: [gesprekskaarten]
+        kaarten: [vraag, signaal]
+        blokken:
+          - titel: Casus bespreken
+            duur: 45
+            per_casus: ja
+        """,
+    "werkvormen/alleen-hand-outs.yaml": """
+        id: alleen-hand-outs
+        naam: Alleen hand-outs
+        doel: Elke voorbeeldcasus als hand-out.
+        documenten: [draaiboek, hand-out]
+        blokken:
+          - titel: Casus lezen
+            duur: 10
+            per_casus: ja
+        """,
+}
+CASUS = """
+    id: {id}
+    titel: De kaarttest
+    status: definitief
+    samenvatting: Een verzonnen casus om gesprekskaarten mee te proberen.
+    situatie: Een oudere bewoner in {{{{ buurt.naam }}}} trekt zich terug.
+    perspectieven:
+      - beroep: wijkverpleegkundige
+        ziet: Meneer is afgevallen.
+        weet: Hij krijgt twee keer per week hulp bij het douchen.
+        mag_delen: Dat ze zich zorgen maakt.
+        mag_niet_delen: Medische gegevens, zonder toestemming.
+        signalen:
+          - Medicijnen blijven liggen.
+          - {signal}
+      - beroep: opbouwwerker
+        signalen:
+          - Een vaste bezoeker komt niet meer.
+    fasen:
+      - titel: Twee weken later
+        tekst: De buurvrouw belt de gemeente. De brievenbus zit vol.
+        vragen:
+          - Wie gaat er nu langs?
+    dilemmas:
+      - soort: privacy
+        vraag: Mag de wijkverpleegkundige dit aan de opbouwwerker vertellen?
+    vragen:
+      - Welke signalen zien jullie?
+      - Wat kun je doen voordat het misgaat?
+      - Wie heeft het beste contact met meneer?
+    """
+KITS = {  # kit id → (project, werkvorm, extra lines, casus)
+    "pdf-a7": ("proef", "kaarten", "", "kaarttest"),
+    "pdf-a6": ("proef", "kaarten", "kaartformaat: a6", "kaarttest"),
+    "pdf-a8": ("proef", "kaarten-kort", "kaartformaat: a8", "kaarttest"),
+    "pdf-kort": ("proef", "kaarten", "achterkant: duplex-korte-zijde", "kaarttest"),
+    "pdf-geen": ("proef", "kaarten", "achterkant: geen", "kaarttest"),
+    "pdf-verschoven": ("proef-printer", "kaarten", "", "kaarttest"),
+    "pdf-vol": ("proef", "kaarten", "", "kaartvol"),
+}
+SIZES = {"pdf-a7": (105, 74), "pdf-a6": (105, 148), "pdf-a8": (52, 74), "pdf-kort": (105, 74),
+         "pdf-geen": (105, 74), "pdf-verschoven": (105, 74), "pdf-vol": (105, 74)}
+EXAMPLES = sorted(p.stem for p in (REPO / "casussen").rglob("*.yaml"))
+ID = r"pdf-[a-z0-9]+·kaart[a-z]+·\d\d"
+
+
+def kit_yaml(kit_id: str, project: str, werkvorm: str, extra: str, casussen: list[str]) -> str:
+    listed = "".join(f"\n  - {c}" for c in casussen)
+    return (f"id: {kit_id}\nproject: {project}\nbuurt: {'centrum' if project != 'heerhugowaard' else 'noord'}\n"
+            f"sessie: {kit_id}\nwerkvorm: {werkvorm}\ndatum: 2016-11-08\nstarttijd: 19:30\n"
+            f"locatie: Buurthuis\ngespreksleider: Gespreksleider Proef\ndeelnemers: 12\ngroepen: 2\n"
+            f"{extra + chr(10) if extra else ''}casussen:{listed}\n")
+
+
+def fitting_words(root: Path) -> int:
+    """The most words of SENTENCE (repeated) that card 05 of kaartvol takes and still fits."""
+    ws = check_workspace(root).workspace
+    ctx = plan_kit(ws, ws.get("kit", "pdf-vol"), Texts(root), None)
+    card = next(c for c in cards.card_sets(ctx)[0] if c.id.endswith("· 05"))
+    doc, grid = docxio.new_document(), cards.grid_for("a7")
+
+    def fits(n):
+        return cards.overflow_mm(doc, dataclasses.replace(card, text=long_text(n)), grid)[0] <= 0
+
+    n = 1
+    while fits(n + 1):
+        n += 1
+    return n
+
+
+def folder(root: Path, kit_id: str) -> Path:
+    project = "heerhugowaard/noord" if kit_id == "pdf-hand-outs" else f"{KITS[kit_id][0]}/centrum"
+    return root / "output" / project / kit_id
+
+
+def write(root: Path, relative: str, text: str) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+
+def make_workspace(root: Path) -> int:
+    """Write the workspace into ``root``; returns the words card 05 of kaartvol holds."""
+    for folder_name in ("projecten", "buurten", "werkvormen", "casussen", "rollen"):
+        shutil.copytree(REPO / folder_name, root / folder_name)
+    for name, text in PROEF.items():
+        write(root, name, text)
+    write(root, "casussen/test/kaarttest.yaml", CASUS.format(id="kaarttest", signal="Meneer valt af."))
+    write(root, "casussen/test/kaartvol.yaml", CASUS.format(id="kaartvol", signal="Kort."))
+    for kit_id, (project, werkvorm, extra, casus) in KITS.items():
+        write(root, f"kits/{kit_id}.yaml", kit_yaml(kit_id, project, werkvorm, extra, [casus]))
+    write(root, "kits/pdf-hand-outs.yaml",
+          kit_yaml("pdf-hand-outs", "heerhugowaard", "alleen-hand-outs", "", EXAMPLES))
+    words = fitting_words(root)
+    write(root, "casussen/test/kaartvol.yaml", CASUS.format(id="kaartvol", signal=long_text(words)))
+    return words
+
+
+def long_text(words: int) -> str:
+    return " ".join((SENTENCE * 20)[:words]) + "."
