@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casuskit import crossref, fiction, participants
+from casuskit.evaluation import results
 from casuskit.errors import Diagnostic, error, warning
 from casuskit.textrender import Texts, context_for
 from casuskit.workspace import Workspace, load_workspace
@@ -43,6 +44,7 @@ def check_workspace(root: Path, only: set[str] | None = None) -> CheckResult:
     found += casus_variable_problems(ws)
     found += template_syntax_problems(ws)
     found += participants.check_lists(ws.root, {k: e.model for k, e in ws.of("kit").items()})
+    found += results.check_results(ws, Texts(ws.root))  # evaluaties/<kit-id>.csv
     for entries in ws.entries.values():
         for entry in entries.values():
             found += fiction_findings(entry.doc)

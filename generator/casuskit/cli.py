@@ -191,9 +191,10 @@ def huisstijl(pad: Path, overschrijf: bool) -> None:
     click.echo("Open het in Word, pas de stijlen aan (Start → Stijlen) en bewaar het.")
 
 
-from casuskit.cli_meeting import tafels  # noqa: E402  (meeting commands live in their own module)
+from casuskit.cli_meeting import evaluatie, tafels  # noqa: E402  (meeting commands: own module)
 
 main.add_command(tafels)
+main.add_command(evaluatie)
 
 from casuskit.cli_watch import watch  # noqa: E402  (casuskit watch lives in its own module)
 

@@ -74,3 +74,34 @@ def tafels(kit: str, laat: tuple[str, ...], afwezig: tuple[str, ...], opnieuw: b
         click.echo(line)
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     click.echo(f"\nBewaard in {shown}. Maak de tafelkaarten opnieuw met: casuskit build {kit}")
+
+
+@click.command(cls=DutchCommand)
+@click.argument("projecten", nargs=-1, metavar="[PROJECT]...")
+@click.option("--uit", "out", metavar="MAP", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor het verslag (standaard: output/ in de projectmap).")
+@map_option
+@run_safely
+def evaluatie(projecten: tuple[str, ...], out: Path | None, map_: Path | None) -> None:
+    """Maak het evaluatieverslag uit de ingevulde formulieren in evaluaties/.
+
+    Per project (zonder PROJECT: elk project met resultaten) komt in
+    output/<project>/evaluatie.docx een vergelijking van de werkvormen en van de rondes per
+    buurt: aantal, gemiddelde en spreiding per stelling, twee grafieken, en de open antwoorden
+    per vraag. Typ elk formulier over als één regel in evaluaties/<kit-id>.csv.
+    """
+    from casuskit.errors import CheckFailed
+    from casuskit.evaluation.report import write_reports
+    from casuskit.workspace import find_root
+
+    root = find_root(map_ or Path.cwd())
+    try:
+        written = write_reports(root, projecten, out)
+    except CheckFailed as exc:
+        from casuskit.cli import _print_diagnostics
+        _print_diagnostics(root, exc.diagnostics)
+        click.echo("Er is geen verslag gemaakt: los eerst de fouten hierboven op.")
+        sys.exit(1)
+    for item in written:
+        shown = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else str(item.path)
+        click.echo(f"Geschreven: {shown} ({item.kits} bijeenkomsten, {item.respondents} formulieren)")

@@ -1,0 +1,115 @@
+"""Filled-in evaluation forms: ``evaluaties/<kit-id>.csv``, one row per respondent.
+
+Columns are the statement keys of the form (``kennen``, ``signaleren`` …, scores 1 to 5, empty
+when a respondent skipped one) and ``vraag1`` … for the werkvorm's open questions, in the order
+of the form (A, B, …). Any subset of the columns may be present. The forms are anonymous: the
+file holds no names, so it may be committed. Errors are located (file:line:col) and Dutch.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casuskit import csvload
+from casuskit.errors import Diagnostic, Location, error, warning
+from casuskit.evaluation.items import SCALE, Statement, question_column
+
+FOLDER = "evaluaties"
+SUFFIX = ".csv"
+
+
+@dataclass
+class Response:
+    line: int
+    scores: dict[str, int] = field(default_factory=dict)   # statement key → 1..5
+    answers: dict[int, str] = field(default_factory=dict)  # open question number → text
+
+
+@dataclass
+class KitResults:
+    kit: object          # the Kit
+    file: str
+    responses: list[Response]
+
+
+def list_files(root: Path) -> list[Path]:
+    folder = root / FOLDER
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob(f"*{SUFFIX}") if p.is_file() and not p.name.startswith("."))
+
+
+def load_all(ws, statements: list[Statement]) -> tuple[list[KitResults], list[Diagnostic]]:
+    """Every results file of the workspace, checked against its kit's werkvorm."""
+    kits = {kit_id: entry.model for kit_id, entry in ws.of("kit").items()}
+    found: list[KitResults] = []
+    problems: list[Diagnostic] = []
+    for path in list_files(ws.root):
+        kit_id, file = path.name[:-len(SUFFIX)], f"{FOLDER}/{path.name}"
+        kit = kits.get(kit_id)
+        if kit is None:
+            close = difflib.get_close_matches(kit_id, list(kits), n=1, cutoff=0.6)
+            problems.append(warning("resultaten-zonder-kit", f"er is geen kit met de id `{kit_id}`",
+                                    Location(file, 1, 1),
+                                    (f"Bedoelde u `{close[0]}.csv`? " if close else "")
+                                    + f"Resultaten heten zoals de kit: {FOLDER}/<kit-id>.csv."))
+            continue
+        questions = len(ws.get("werkvorm", kit.werkvorm).evaluation)
+        results, more = parse(path.read_bytes(), file, statements, questions)
+        problems += more
+        if results is not None:
+            found.append(KitResults(kit, file, results))
+    return found, problems
+
+
+def parse(raw: bytes, file: str, statements: list[Statement], questions: int
+          ) -> tuple[list[Response] | None, list[Diagnostic]]:
+    keys = [s.key for s in statements]
+    columns = keys + [question_column(n) for n in range(1, questions + 1)]
+    table, found = csvload.reads(raw, file, (), tuple(columns), "een bestand met evaluaties")
+    if table is None:
+        return None, found
+    found = [_question_hint(d, questions) for d in found]
+    if not any(name in table.columns for name in columns):
+        found.append(error("geen-bekende-kolommen", "geen van de kolommen hoort bij het "
+                           "evaluatieformulier", Location(file, 1, 1),
+                           "De eerste regel noemt de kolommen, bijv.: " + ",".join(columns) + "."))
+        return None, found
+    responses = []
+    for row in table.rows:
+        response = Response(row.line)
+        for key in keys:
+            text = row.get(key)
+            if not text:
+                continue
+            if text.isdigit() and int(text) in SCALE:
+                response.scores[key] = int(text)
+            else:
+                found.append(error("geen-score", f"`{text}` is geen score van 1 tot 5",
+                                   table.cell_location(row, key),
+                                   "Schrijf het aangekruiste vakje als getal (1 = helemaal oneens, "
+                                   "5 = helemaal eens), of laat het vak leeg als het niet is ingevuld."))
+        for number in range(1, questions + 1):
+            text = " ".join(row.get(question_column(number)).split())
+            if text:
+                response.answers[number] = text
+        responses.append(response)
+    return responses, found
+
+
+def _question_hint(diagnostic: Diagnostic, questions: int) -> Diagnostic:
+    """An unknown `vraagN` column: say how many open questions the werkvorm has."""
+    name = diagnostic.message.removeprefix("onbekende kolom `").removesuffix("`")
+    if diagnostic.code != "onbekende-kolom" or not name.startswith("vraag"):
+        return diagnostic
+    return error(diagnostic.code, diagnostic.message, diagnostic.location,
+                 f"De werkvorm van deze kit heeft {questions} open vragen: "
+                 + ", ".join(f"`{question_column(n)}`" for n in range(1, questions + 1)) + ".")
+
+
+def check_results(ws, texts) -> list[Diagnostic]:
+    """For ``casuskit check``: every problem in the results files."""
+    from casuskit.evaluation.items import statements
+    return load_all(ws, statements(texts))[1]

@@ -1,0 +1,109 @@
+"""Evaluation results (evaluaties/<kit-id>.csv) and the report `casuskit evaluatie` writes.
+
+The report is built from the shipped fictional results; its numbers are recomputed here from
+the CSV files with the statistics module, so a wrong aggregation cannot pass.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import statistics
+from pathlib import Path
+
+import docx
+import pytest
+
+from casuskit.evaluation import charts, results
+from casuskit.evaluation.items import statements
+from casuskit.textrender import Texts
+from conftest import REPO, diagnostics, run, write
+
+FILE = "evaluaties/hhw-noord-ronde-2.csv"
+REPORT = "output/heerhugowaard/evaluatie.docx"
+
+
+@pytest.fixture
+def evaluated(ws: Path) -> Path:
+    shutil.copytree(REPO / results.FOLDER, ws / results.FOLDER)
+    return ws
+
+
+def problems(text: str, questions: int = 4):
+    _, found = results.parse(text.encode("utf-8"), FILE, statements(Texts(None)), questions)
+    return [(d.code, d.message, f"{d.location.file}:{d.location.line}:{d.location.column}") for d in found]
+
+
+def test_scores_must_be_1_to_5_and_blanks_are_skipped():
+    assert problems("kennen,delen,vraag1\n4,,Goed\n6,3,\nvier,2,\n") == [
+        ("geen-score", "`6` is geen score van 1 tot 5", f"{FILE}:3:1"),
+        ("geen-score", "`vier` is geen score van 1 tot 5", f"{FILE}:4:1")]
+
+
+def test_an_open_question_the_werkvorm_does_not_have():
+    _, found = results.parse(b"kennen,vraag5\n4,x\n", FILE, statements(Texts(None)), 4)
+    assert [(d.code, d.message, d.location.column) for d in found] == [
+        ("onbekende-kolom", "onbekende kolom `vraag5`", 8)]
+    assert found[0].hint == "De werkvorm van deze kit heeft 4 open vragen: `vraag1`, `vraag2`, `vraag3`, `vraag4`."
+
+
+def test_non_utf8_and_unknown_columns_are_located():
+    raw = "kennen,opmerking\n4,Caf\u00e9\n".encode("cp1252")
+    _, found = results.parse(raw, FILE, statements(Texts(None)), 4)
+    assert [(d.code, d.location.line, d.location.column) for d in found] == [("geen-utf8", 2, 6)]
+    assert problems("kenen,vraag1\n4,x\n")[0] == ("onbekende-kolom", "onbekende kolom `kenen`", f"{FILE}:1:1")
+
+
+def test_check_reports_results_problems(evaluated):
+    write(evaluated, FILE, "kennen,vraag1\n9,x\n")
+    write(evaluated, "evaluaties/hhw-noord-ronde-7.csv", "kennen\n4\n")
+    found = [d for d in diagnostics(evaluated) if d[2].startswith("evaluaties/")]
+    assert found == [("geen-score", "`9` is geen score van 1 tot 5", f"{FILE}:2:1"),
+                     ("resultaten-zonder-kit", "er is geen kit met de id `hhw-noord-ronde-7`",
+                      "evaluaties/hhw-noord-ronde-7.csv:1:1")]
+
+
+def read_csvs(root: Path) -> dict[str, list[dict]]:
+    return {p.stem: list(csv.DictReader(p.open(encoding="utf-8"))) for p in sorted((root / "evaluaties").glob("*.csv"))}
+
+
+def test_the_example_results_give_a_report_with_the_right_numbers(evaluated):
+    result = run(evaluated, "evaluatie")
+    assert result.exit_code == 0, result.output
+    assert "Geschreven: output/heerhugowaard/evaluatie.docx (9 bijeenkomsten, 104 formulieren)" in result.output
+    doc = docx.Document(evaluated / REPORT)
+    forms = doc.tables[0]
+    assert [c.text for c in forms.rows[0].cells] == [
+        "Stelling", "Bewoner aan tafel", "Kleine groepen, fictieve casuïstiek", "Buurtcasus, samen geschreven"]
+    rows = read_csvs(evaluated)
+    by_round = {n: [r for kit, kit_rows in rows.items() if kit.endswith(f"ronde-{n}") for r in kit_rows]
+                for n in (1, 2, 3)}
+    keys = [s.key for s in statements(Texts(None))]
+    for i, key in enumerate(keys, start=1):
+        for n in (1, 2, 3):
+            values = [int(r[key]) for r in by_round[n] if r[key]]
+            expected = f"{statistics.mean(values):.1f} ({statistics.stdev(values):.1f})".replace(".", ",")
+            assert forms.rows[i].cells[n].text == expected, (key, n)
+    assert [c.text for c in forms.rows[-1].cells[1:]] == [str(len(by_round[n])) for n in (1, 2, 3)]
+    per_kit = {row.cells[0].text + " " + row.cells[1].text: row.cells[3].text for row in doc.tables[1].rows[1:]}
+    assert per_kit["Heerhugowaard Noord ronde 2"] == str(len(rows["hhw-noord-ronde-2"]))
+    answers = [p.text for p in doc.paragraphs if p.style.name == "List Bullet"]
+    in_csv = [v for kit_rows in rows.values() for r in kit_rows for k, v in r.items() if k.startswith("vraag") and v]
+    assert len(answers) == len(in_csv) and len(set(in_csv)) == len(in_csv)
+    assert len(doc.inline_shapes) == 2  # the two charts
+
+
+def test_the_report_and_its_charts_are_byte_for_byte_reproducible(evaluated):
+    run(evaluated, "evaluatie")
+    first = (evaluated / REPORT).read_bytes()
+    run(evaluated, "evaluatie")
+    assert (evaluated / REPORT).read_bytes() == first
+    png = charts.rounds_by_buurt(["ronde 1", "ronde 2"], ["Noord"], [[3.2, 3.9]])
+    assert png == charts.rounds_by_buurt(["ronde 1", "ronde 2"], ["Noord"], [[3.2, 3.9]])
+    assert png.startswith(b"\x89PNG") and b"matplotlib" not in png.lower()
+
+
+def test_without_results_the_command_says_what_to_do(ws):
+    result = run(ws, "evaluatie")
+    assert result.exit_code == 2
+    assert "er zijn nog geen ingevulde evaluaties in evaluaties/" in result.output
