@@ -314,6 +314,26 @@ def test_an_overlong_card_fails_the_build_before_any_pdf(built, tmp_path):
     assert not (copy / "output").exists() or not list((copy / "output").rglob("*.pdf"))
 
 
+def test_without_pdftoppm_the_pdfs_and_pack_are_made_and_the_message_says_so(built, tmp_path,
+                                                                              monkeypatch):
+    root, _, _ = built
+    copy = tmp_path / "ws"
+    shutil.copytree(root, copy)
+    kit = folder(copy, "pdf-a7")
+    (kit / "printpakket.pdf").unlink()
+    (kit / "voorbeeld.png").unlink()
+    converted = {path: path.with_suffix(".pdf").read_bytes() for path in kit.glob("*.docx")}
+    monkeypatch.setattr(pdf, "convert", lambda sources, workers=None: pdf.Conversion(
+        {source: converted[source] for source in sources}, 1, 0.0))
+    monkeypatch.setattr(preview, "available", lambda: False)
+    result = run(copy, "build", "pdf-a7", "--voorbeeld")
+    assert result.exit_code == 1
+    assert "fout: pdftoppm (poppler) is niet gevonden, dus er is geen voorbeeld.png gemaakt; " \
+           "de PDF's en het printpakket zijn wel gemaakt" in result.output
+    assert "sudo apt-get install poppler-utils" in result.output
+    assert (kit / "printpakket.pdf").is_file() and not (kit / "voorbeeld.png").exists()
+
+
 # -- batching (no LibreOffice needed) ---------------------------------------------------------
 
 def test_documents_are_split_into_few_batches_of_about_equal_size(tmp_path):

@@ -31,13 +31,21 @@ _FONTS = ("/usr/share/fonts/truetype/crosextra/Carlito-{}.ttf",
           "/usr/share/fonts/truetype/liberation/LiberationSans-{}.ttf")
 
 
+def available() -> bool:
+    return shutil.which("pdftoppm") is not None
+
+
+def missing_poppler() -> PdfError:
+    return PdfError("pdftoppm (poppler) is niet gevonden, dus er is geen voorbeeld.png gemaakt; "
+                    "de PDF's en het printpakket zijn wel gemaakt",
+                    f"Installeer het en bouw opnieuw met --voorbeeld: {INSTALL_HINT}")
+
+
 def pages_as_images(documents: list[tuple[str, bytes]]) -> list[tuple[str, int, Image.Image]]:
     """(file, page number, picture) for every page of ``documents`` (name, PDF bytes)."""
     program = shutil.which("pdftoppm")
     if program is None:
-        raise PdfError("pdftoppm (poppler) is niet gevonden, dus er is geen voorbeeld.png "
-                       "gemaakt; de PDF's zijn wel gemaakt",
-                       f"Installeer het en bouw opnieuw met --voorbeeld: {INSTALL_HINT}")
+        raise missing_poppler()
     joined, labels = PdfWriter(), []
     for name, data in documents:
         for number, page in enumerate(PdfReader(io.BytesIO(data)).pages, start=1):

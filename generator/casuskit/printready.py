@@ -83,6 +83,8 @@ def make_print_ready(root: Path, build_result, out_root: Path, preview: bool = F
                      force: bool = False,
                      progress: Callable[[str], None] | None = None) -> PrintReadyResult:
     """PDFs, print pack (and contact sheet) for every kit of ``build_result``."""
+    from casuskit import preview as contact
+    sheets = preview and contact.available()  # without poppler: PDFs and pack, then the error
     result = PrintReadyResult()
     todo = []
     for ctx in contexts(root, build_result):
@@ -110,8 +112,7 @@ def make_print_ready(root: Path, build_result, out_root: Path, preview: bool = F
         output.add(f"{ctx.folder}/{printpack.PACK_NAME}", pack)
         result.pack_pages[ctx.folder] = entries[-1].last if entries else 0
         result.warnings += [f"{ctx.folder}/{text}" for text in printpack.over_budget(pdfs)]
-        if preview:
-            from casuskit import preview as contact
+        if sheets:
             title = f"{ctx.buurt.name} · {ctx.kit.round_label} · {ctx.werkvorm.name}"
             order = [printpack.pdf_name(name) for name in names]
             output.add(f"{ctx.folder}/{contact.FILE_NAME}",
@@ -120,6 +121,8 @@ def make_print_ready(root: Path, build_result, out_root: Path, preview: bool = F
         if progress:
             progress(ctx.kit.id)
     result.written = output.commit()
+    if preview and not sheets:
+        raise contact.missing_poppler()
     return result
 
 
