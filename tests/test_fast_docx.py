@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casuskit import docxio, docxzip, fastdocx, metrics
+from casuskit import docxio, docxzip, fastdocx, metrics, ooxml
 
 
 def test_zip_written_once_equals_the_normalised_python_docx_save():
@@ -98,3 +98,21 @@ def _wrap_by_remeasuring(text, width_mm, size_pt, bold=False):
        st.floats(min_value=5, max_value=120), st.sampled_from([7, 8, 9, 10.5, 12, 16]), st.booleans())
 def test_wrap_breaks_exactly_where_remeasuring_would(text, width, size, bold):
     assert metrics.wrap(text, width, size, bold) == _wrap_by_remeasuring(text, width, size, bold)
+
+
+def test_fast_paragraphs_write_what_python_docx_writes():
+    fast, plain = docxio.new_document(), docxio.open_reference()
+    ooxml.clear_body(plain)
+    assert type(fast) is not type(plain)
+    for doc in (fast, plain):
+        doc.add_paragraph("Titel", style="Title")
+        doc.add_paragraph(" spaties aan de rand ", style="Normal")
+        doc.add_paragraph("tab\tEn\nregel\r", style="Klein")
+        doc.add_paragraph("")
+        doc.add_paragraph("zonder stijl")
+        lead = doc.add_paragraph(style="Heading 1")
+        lead.add_run("Doe:", style="Strong")
+        lead.add_run(" iets", style="Default Paragraph Font")
+        lead.add_run()
+        doc.add_paragraph("al eigenschappen", style="Normal").style = "Heading 2"
+    assert [p._p.xml for p in fast.paragraphs] == [p._p.xml for p in plain.paragraphs]

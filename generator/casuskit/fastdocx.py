@@ -6,6 +6,11 @@ A draaiboek or a card sheet does that thousands of times. :func:`accelerate` giv
 document a part that remembers those answers, checking only that a remembered style is still
 in the document under that name. The cache lives and dies with the document.
 
+The document's own ``add_paragraph`` and its paragraphs' ``add_run`` and ``style`` write the
+same XML as python-docx's, directly: without searching the schema order for every element or
+feeding the text through character by character. Every renderer gets this without changing a
+line; output stays byte for byte the same.
+
 Facts derived from the styles alone (such as the card renderer's line heights) are the same for
 every document started from the same reference, so :func:`style_memo` keeps them per reference
 document for the life of the process. The renderers never change a style, which is what makes
@@ -16,14 +21,21 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.parts.document import DocumentPart
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.styles.styles import Styles
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 T = TypeVar("T")
 _DEFAULT = qn("w:default")
+_VAL = qn("w:val")
+_PRESERVE = {qn("xml:space"): "preserve"}
 
 
 class _MemoStyles(Styles):
@@ -95,6 +107,8 @@ def accelerate(document, reference_key: str | None = None):
     part = document.part
     if type(part) is DocumentPart:
         part.__class__ = _MemoDocumentPart
+    if type(document) is Document:
+        document.__class__ = _FastDocument
     part.__dict__["_casuskit_reference_key"] = reference_key
     return document
 
@@ -110,3 +124,71 @@ def style_memo(document, key, compute: Callable[[], T]) -> T:
     if key not in memo:
         memo[key] = compute()
     return memo[key]  # type: ignore[return-value]
+
+
+
+class _FastParagraph(Paragraph):
+    """A paragraph whose ``add_run`` and ``style`` write their XML directly (same XML)."""
+
+    def add_run(self, text=None, style=None):
+        r = OxmlElement("w:r")
+        self._p.append(r)  # runs are the last children of w:p
+        if style:
+            style_id = self.part.get_style_id(style, WD_STYLE_TYPE.CHARACTER)
+            properties = OxmlElement("w:rPr")
+            if style_id is not None:
+                properties.append(OxmlElement("w:rStyle", {_VAL: style_id}))
+            r.append(properties)
+        if text:
+            _append_text(r, text)
+        return Run(r, self)
+
+    def _set_style(self, style) -> None:
+        if self._p.pPr is not None:  # properties already there: python-docx keeps their order
+            Paragraph.style.fset(self, style)
+            return
+        style_id = self.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        properties = OxmlElement("w:pPr")
+        if style_id is not None:
+            properties.append(OxmlElement("w:pStyle", {_VAL: style_id}))
+        self._p.insert(0, properties)
+
+    style = property(Paragraph.style.fget, _set_style, doc=Paragraph.style.__doc__)
+
+
+class _FastDocument(Document):
+    """A document whose body paragraphs are :class:`_FastParagraph`."""
+
+    def add_paragraph(self, text: str = "", style=None):
+        body = self._body
+        paragraph = _FastParagraph(body._element.add_p(), body)
+        if text:
+            paragraph.add_run(text)
+        if style is not None:
+            paragraph.style = style
+        return paragraph
+
+
+def _append_text(r, text: str) -> None:
+    """Text as python-docx writes it: tabs and line breaks become elements, the rest ``w:t``
+    (spaces at either end preserved)."""
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        _append_t(r, text)
+        return
+    buffer: list[str] = []
+    for char in text:
+        if char in "\t\r\n":
+            if buffer:
+                _append_t(r, "".join(buffer))
+                buffer.clear()
+            r.append(OxmlElement("w:tab" if char == "\t" else "w:br"))
+        else:
+            buffer.append(char)
+    if buffer:
+        _append_t(r, "".join(buffer))
+
+
+def _append_t(r, text: str) -> None:
+    t = OxmlElement("w:t", _PRESERVE if len(text.strip()) < len(text) else None)
+    t.text = text
+    r.append(t)
