@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casuskit import docxio, docxzip, fastdocx, metrics, ooxml
+from casuskit import docxio, docxzip, metrics, ooxml
+from casuskit.ooxml import fastdocx
 
 
 def test_zip_written_once_equals_the_normalised_python_docx_save():

@@ -21,8 +21,9 @@ import docx
 from docx.document import Document
 from docx.styles import BabelFish
 
-from casuskit import docxzip, fastdocx, ooxml
+from casuskit import docxzip, ooxml
 from casuskit.errors import ReferenceDocError
+from casuskit.ooxml import fastdocx
 
 REFERENCE_NAME = "referentie.docx"
 LANGUAGE = "nl-NL"

@@ -7,7 +7,9 @@ the submodules only split the layer by scope:
 
 - :mod:`casuskit.ooxml.text`: fields, paragraph borders/shading, list numbering;
 - :mod:`casuskit.ooxml.tables`: grids, borders, padding, shading, row rules;
-- :mod:`casuskit.ooxml.document`: language, docDefaults, A4 page, app.xml.
+- :mod:`casuskit.ooxml.document`: language, docDefaults, A4 page, app.xml;
+- :mod:`casuskit.ooxml.fastdocx`: what python-docx does write, faster: memoised style
+  look-ups and paragraphs written directly, for the documents casuskit renders.
 """
 
 from casuskit.ooxml._xml import NO_BORDER, Border, mm_to_emu, mm_to_twips

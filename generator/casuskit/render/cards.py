@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Pt
 
-from casuskit import fastdocx, metrics, ooxml, reference_doc
+from casuskit import metrics, ooxml, reference_doc
 from casuskit.cardset import Card, cards_for
 from casuskit.errors import BuildFailed, Diagnostic, error
-from casuskit.ooxml import Border
+from casuskit.ooxml import Border, fastdocx
 from casuskit.render import backshift
 from casuskit.render.context import KitContext
 
