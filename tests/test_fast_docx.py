@@ -117,3 +117,18 @@ def test_fast_paragraphs_write_what_python_docx_writes():
         lead.add_run()
         doc.add_paragraph("al eigenschappen", style="Normal").style = "Heading 2"
     assert [p._p.xml for p in fast.paragraphs] == [p._p.xml for p in plain.paragraphs]
+
+
+def test_table_cell_paragraphs_made_fast_write_the_same_xml():
+    fast, plain = docxio.new_document(), docxio.open_reference()
+    ooxml.clear_body(plain)
+    for doc, wrap in ((fast, fastdocx.fast), (plain, lambda p: p)):
+        cell = doc.add_table(rows=1, cols=1, style="Casuskit Tabel").rows[0].cells[0]
+        first = wrap(cell.paragraphs[0])
+        first.text = "Naam"
+        first.style = doc.styles["Tabelkop"]
+        second = wrap(cell.add_paragraph())
+        second.style = "Tabeltekst"
+        second.add_run("Let op:", style="Strong")
+        second.add_run(" tekst")
+    assert fast.tables[0]._tbl.xml == plain.tables[0]._tbl.xml

@@ -6,8 +6,8 @@ A draaiboek or a card sheet does that thousands of times. :func:`accelerate` giv
 document a part that remembers those answers, checking only that a remembered style is still
 in the document under that name. The cache lives and dies with the document.
 
-The document's own ``add_paragraph`` and its paragraphs' ``add_run`` and ``style`` write the
-same XML as python-docx's, directly: without searching the schema order for every element or
+The document's own ``add_paragraph`` and its paragraphs' ``add_run`` and ``style`` (and those of
+any paragraph passed through :func:`fast`) write the same XML as python-docx's, directly: without searching the schema order for every element or
 feeding the text through character by character. Every renderer gets this without changing a
 line; output stays byte for byte the same.
 
@@ -167,6 +167,14 @@ class _FastDocument(Document):
         if style is not None:
             paragraph.style = style
         return paragraph
+
+
+def fast(paragraph):
+    """The same ``paragraph`` (e.g. one in a table cell), with the fast ``add_run`` and
+    ``style`` of the document's own paragraphs."""
+    if type(paragraph) is Paragraph:
+        paragraph.__class__ = _FastParagraph
+    return paragraph
 
 
 def _append_text(r, text: str) -> None:

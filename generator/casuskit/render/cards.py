@@ -312,7 +312,7 @@ def _add_sheet(doc, grid: Grid, contents: dict, align: str, shift=(0.0, 0.0)) ->
                 ooxml.set_cell_margins(cell, top=top, right=right, bottom=bottom, left=left)
             ooxml.set_cell_vertical_alignment(cell, align)
             for i, (style, runs) in enumerate(contents[(r, c)]):
-                paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+                paragraph = fastdocx.fast(cell.paragraphs[0] if i == 0 else cell.add_paragraph())
                 paragraph.style = doc.styles[style]
                 for text, run_style in runs:
                     paragraph.add_run(text, style=run_style)

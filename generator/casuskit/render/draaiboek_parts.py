@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from docx.shared import Emu
 
 from casuskit import ooxml
+from casuskit.ooxml import fastdocx
 from casuskit.model.werkvorm import Block
 
 LABELS = "draaiboek-labels.j2"
@@ -185,7 +186,7 @@ def text_width_mm(doc) -> float:
 def _fill(cell, parts: list, style: str, bullets: int | None = None) -> None:
     for index, part in enumerate(parts or [""]):
         part = part if isinstance(part, Para) else Para(part)
-        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        paragraph = fastdocx.fast(cell.paragraphs[0] if index == 0 else cell.add_paragraph())
         paragraph.style = part.style or style
         if part.bullet and bullets is not None:
             ooxml.set_numbering(paragraph, bullets)

@@ -8,6 +8,7 @@ only the fields below, and a test proves none of the others reach the document.
 from __future__ import annotations
 
 from casuskit import metrics, ooxml
+from casuskit.ooxml import fastdocx
 from casuskit.render.context import KitContext
 
 BODY_MM = (170.0, 257.0)  # A4 minus the reference document's 20 mm margins
@@ -33,16 +34,18 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
             doc.add_paragraph(heading["personen"], style="Heading 1")
             table = doc.add_table(rows=1, cols=3, style="Casuskit Tabel")
             for cell, text in zip(table.rows[0].cells, ("Naam", "Leeftijd", "Rol in het verhaal")):
-                cell.paragraphs[0].text = text
-                cell.paragraphs[0].style = doc.styles["Tabelkop"]
+                paragraph = fastdocx.fast(cell.paragraphs[0])
+                paragraph.text = text
+                paragraph.style = doc.styles["Tabelkop"]
             ooxml.set_repeat_header(table.rows[0])
             for person in casus.persons:
                 row = table.add_row()
                 ooxml.set_cant_split(row)
                 values = (person.name, f"{person.age} jaar" if person.age is not None else "", person.role)
                 for cell, text in zip(row.cells, values):
-                    cell.paragraphs[0].text = text
-                    cell.paragraphs[0].style = doc.styles["Tabeltekst"]
+                    paragraph = fastdocx.fast(cell.paragraphs[0])
+                    paragraph.text = text
+                    paragraph.style = doc.styles["Tabeltekst"]
             ooxml.set_table_fixed_layout(table, [50, 25, 95])
 
         if casus.questions:
