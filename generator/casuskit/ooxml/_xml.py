@@ -72,7 +72,7 @@ def element_of(target):
 
 def child(parent, tag: str, order: list[str] | None = None, replace: bool = False):
     """Return ``parent``'s ``w:tag`` child, creating it at its schema position."""
-    found = parent.find(qn("w:" + tag))
+    found = parent.find(w(tag))
     if found is not None and not replace:
         return found
     if found is not None:
@@ -91,6 +91,12 @@ def child(parent, tag: str, order: list[str] | None = None, replace: bool = Fals
 
 
 @lru_cache(maxsize=None)
+def w(name: str) -> str:
+    """The Clark name of ``w:name`` (asked for every element and attribute written)."""
+    return qn("w:" + name)
+
+
+@lru_cache(maxsize=None)
 def _later(tag: str, order: tuple[str, ...]) -> frozenset[str]:
     """Clark names of the elements that follow ``tag`` in ``order`` (asked thousands of times)."""
     return frozenset(qn("w:" + t) for t in order[order.index(tag) + 1:])
@@ -100,14 +106,14 @@ def set_w(el, **attrs):
     """Set ``w:`` attributes (None removes one) and return ``el``."""
     for name, value in attrs.items():
         if value is None:
-            el.attrib.pop(qn("w:" + name), None)
+            el.attrib.pop(w(name), None)
         else:
-            el.set(qn("w:" + name), str(value))
+            el.set(w(name), str(value))
     return el
 
 
 def remove_children(parent, tag: str) -> None:
-    for found in parent.findall(qn("w:" + tag)):
+    for found in parent.findall(w(tag)):
         parent.remove(found)
 
 

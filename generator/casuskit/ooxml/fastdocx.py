@@ -35,6 +35,8 @@ from docx.text.run import Run
 T = TypeVar("T")
 _DEFAULT = qn("w:default")
 _VAL = qn("w:val")
+_NAME = qn("w:name")
+_TYPE = qn("w:type")
 _PRESERVE = {qn("xml:space"): "preserve"}
 
 
@@ -44,14 +46,14 @@ class _MemoStyles(Styles):
 
     def __init__(self, element):
         super().__init__(element)
-        self._by_name: dict[str, object] = {}  # name → w:style element
+        self._by_name: dict[str, BaseStyle] = {}  # name → style (new one if the caller deleted it)
         self._defaults: dict[object, object] = {}  # style type → w:style element
 
     def __getitem__(self, key: str):
-        found = self._by_name.get(key)
-        if found is None or not _still(found, BabelFish.ui2internal(key)):
-            found = self._by_name[key] = super().__getitem__(key).element
-        return StyleFactory(found)  # a new proxy: callers may delete() theirs
+        proxy = self._by_name.get(key)
+        if proxy is None or proxy.element is None or not _still(proxy.element, BabelFish.ui2internal(key)):
+            proxy = self._by_name[key] = super().__getitem__(key)
+        return proxy
 
     def default_element(self, style_type):
         found = self._defaults.get(style_type)
@@ -61,7 +63,11 @@ class _MemoStyles(Styles):
 
 
 def _still(element, name: str) -> bool:
-    return element.getparent() is not None and element.name_val == name
+    """The style element is still in the document, under this (internal) name."""
+    if element.getparent() is None:
+        return False
+    found = element.find(_NAME)
+    return found is not None and found.get(_VAL) == name
 
 
 class _MemoDocumentPart(DocumentPart):
@@ -79,19 +85,21 @@ class _MemoDocumentPart(DocumentPart):
         if style_or_name is None:
             return None
         styles = self.styles
-        if isinstance(style_or_name, str):  # the usual case: answered from the memo
-            ids = self.__dict__.setdefault("_casuskit_style_ids", {})
-            known = ids.get((style_or_name, style_type))
-            if known is not None and _still(known[0], BabelFish.ui2internal(style_or_name)) \
-                    and known[1] is styles.default_element(style_type):
-                return known[2]
-        style = style_or_name if isinstance(style_or_name, BaseStyle) else styles[style_or_name]
+        by_name = isinstance(style_or_name, str)
+        key = (style_or_name if by_name else style_or_name.element, style_type)
+        ids = self.__dict__.setdefault("_casuskit_style_ids", {})
+        known = ids.get(key)  # (element, its w:type, default element, answer)
+        if known is not None and known[0].get(_TYPE) == known[1] \
+                and known[2] is styles.default_element(style_type) \
+                and (_still(known[0], BabelFish.ui2internal(style_or_name)) if by_name
+                     else known[0].getparent() is not None):
+            return known[3]
+        style = styles[style_or_name] if by_name else style_or_name
         if style.type != style_type:
             raise ValueError("assigned style is type %s, need type %s" % (style.type, style_type))
         default = styles.default_element(style_type)
         style_id = None if style.element is default else style.style_id
-        if isinstance(style_or_name, str):
-            ids[(style_or_name, style_type)] = (style.element, default, style_id)
+        ids[key] = (style.element, style.element.get(_TYPE), default, style_id)
         return style_id
 
 
