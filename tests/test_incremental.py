@@ -165,3 +165,19 @@ def test_manifest_records_inputs_and_outputs(ws, tmp_path):
 
 def test_yaml_folders_match_the_model():
     assert set(incremental.YAML_FOLDERS) == {kind.folder for kind in KINDS}
+
+
+def test_a_no_op_build_loads_neither_the_model_nor_python_docx(ws):
+    """What keeps `casuskit build` with nothing to do fast: it answers from file hashes."""
+    import subprocess
+    import sys
+
+    assert run(ws, "build").exit_code == 0
+    script = ("import sys\nfrom casuskit.cli import main\ntry:\n    main(['build'])\n"
+              "except SystemExit:\n    pass\n"
+              "print(sorted(m for m in ('docx', 'pydantic', 'jinja2', 'yaml', 'lxml') if m in sys.modules))")
+    generator = Path(__file__).resolve().parent.parent / "generator"
+    done = subprocess.run([sys.executable, "-c", script], cwd=ws, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(generator), "NO_COLOR": "1", "PATH": ""})
+    assert "Niets te bouwen" in done.stdout, done.stdout + done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -132,7 +132,7 @@ def build(kits: tuple[str, ...], out: Path | None, pdf: bool, preview: bool, for
                                  (lambda kit_id: click.echo(f"  printklaar: {kit_id}", err=True))
                                  if progress else None)
         click.echo("\n" + summary(ready, preview), color=_colour())
-    else:
+    elif result.kits:  # only rebuilt kits can make a print pack stale (and no-op builds stay light)
         from casuskit.build import OUTPUT_FOLDER
         from casuskit.printready import stale_packs
         for folder in stale_packs(out or root / OUTPUT_FOLDER, result):
