@@ -30,6 +30,7 @@ LANGUAGE = "nl-NL"
 _ZIP_EPOCH = dt.datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 _FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
 _PREPARED: dict[str, bytes] = {}  # digest of a reference → its emptied, normalised package
+_READERS: dict[str, object] = {}   # digest of a reference → python-docx reader of that package
 
 
 def default_reference_bytes() -> bytes:
@@ -98,7 +99,26 @@ def new_document(reference: str | Path | None = None) -> Document:
         buffer = io.BytesIO()
         document.save(buffer)
         prepared = _PREPARED[key] = buffer.getvalue()
-    return fastdocx.accelerate(docx.Document(io.BytesIO(prepared)), key)
+    return fastdocx.accelerate(_open_prepared(key, prepared), key)
+
+
+def _open_prepared(key: str, prepared: bytes) -> Document:
+    """``docx.Document(prepared)``, reading the zip only once per reference: python-docx's
+    package reader holds just the parts' bytes and relationships, and every document parses
+    its own XML trees from them."""
+    try:
+        from docx.opc.package import Unmarshaller
+        from docx.opc.part import PartFactory
+        from docx.opc.pkgreader import PackageReader
+        from docx.package import Package
+    except ImportError:  # pragma: no cover - other python-docx versions
+        return docx.Document(io.BytesIO(prepared))
+    reader = _READERS.get(key)
+    if reader is None:
+        reader = _READERS[key] = PackageReader.from_file(io.BytesIO(prepared))
+    package = Package()
+    Unmarshaller.unmarshal(reader, package, PartFactory)
+    return package.main_document_part.document
 
 
 def as_datetime(date: dt.date | dt.datetime) -> dt.datetime:
