@@ -181,3 +181,13 @@ def test_a_no_op_build_loads_neither_the_model_nor_python_docx(ws):
                           env={"PYTHONPATH": str(generator), "NO_COLOR": "1", "PATH": ""})
     assert "Niets te bouwen" in done.stdout, done.stdout + done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_spawned_workers_build_the_same_bytes(ws, tmp_path, serial, monkeypatch):
+    """Where fork is unavailable (macOS, Windows) workers load the workspace themselves."""
+    from casuskit import parallel
+    monkeypatch.setattr(parallel, "start_method", lambda: "spawn")
+    build(ws, ("hhw-noord-ronde-2", "hhw-zuid-ronde-3", "osw-appelscha-bedoeling"),
+          out=tmp_path / "spawn", jobs=2)
+    spawned = files_of(tmp_path / "spawn")
+    assert spawned and all(serial[name] == content for name, content in spawned.items())

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -62,16 +63,28 @@ def render_kits(root: Path, ws, texts, references: dict, kit_ids: list[str], job
         jobs = max(1, min(jobs or default_jobs(), len(rest)))
         if jobs == 1:
             return first + [_report(render_one(kit_id), progress) for kit_id in rest]
-        fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if fork else "spawn")
-        initargs = () if fork else (root, references)
+        method = start_method()
+        initargs = (None, None) if method == "fork" else (root, references)
         chunk = max(1, len(rest) // (jobs * 8))
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                                 initargs=initargs) as pool:
-            return first + [_report(result, progress)
-                            for result in pool.map(render_one, rest, chunksize=chunk)]
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                                   initializer=_start_worker, initargs=initargs)
+        try:
+            results = [_report(result, progress) for result in pool.map(render_one, rest, chunksize=chunk)]
+        except BaseException:  # Ctrl-C or a bug: finish only what is running, start nothing new
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown()
+        return first + results
     finally:
         _STATE.clear()
+
+
+def start_method() -> str:
+    """fork on Linux: workers get the checked workspace and warm caches for free. Elsewhere
+    (macOS, Windows) fork is unsafe or absent, and each worker loads the workspace itself."""
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
 
 
 def _report(result: KitOutput, progress) -> KitOutput:
@@ -81,7 +94,9 @@ def _report(result: KitOutput, progress) -> KitOutput:
 
 
 def _start_worker(root: Path | None = None, references: dict | None = None) -> None:
-    """Spawned workers load the workspace themselves (forked ones already have it)."""
+    """Ctrl-C is the parent's to handle; spawned workers load the workspace themselves
+    (forked ones already have it)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if root is not None and not _STATE:
         from casuskit.textrender import Texts
         from casuskit.workspace import load_workspace
