@@ -37,6 +37,8 @@ _DEFAULT = qn("w:default")
 _VAL = qn("w:val")
 _NAME = qn("w:name")
 _TYPE = qn("w:type")
+_STYLE = qn("w:style")
+_ON = ("1", "true", "on")
 _PRESERVE = {qn("xml:space"): "preserve"}
 
 
@@ -48,17 +50,40 @@ class _MemoStyles(Styles):
         super().__init__(element)
         self._by_name: dict[str, BaseStyle] = {}  # name → style (new one if the caller deleted it)
         self._defaults: dict[object, object] = {}  # style type → w:style element
+        self._names: dict | None = None  # internal name → w:style element, built on first use
 
     def __getitem__(self, key: str):
         proxy = self._by_name.get(key)
-        if proxy is None or proxy.element is None or not _still(proxy.element, BabelFish.ui2internal(key)):
-            proxy = self._by_name[key] = super().__getitem__(key)
+        internal = BabelFish.ui2internal(key)
+        if proxy is None or proxy.element is None or not _still(proxy.element, internal):
+            element = self._index().get(internal)
+            if element is None or not _still(element, internal):
+                self._names = None  # styles changed since: look again, the python-docx way
+                proxy = super().__getitem__(key)
+            else:
+                proxy = StyleFactory(element)
+            self._by_name[key] = proxy
         return proxy
 
+    def _index(self) -> dict:
+        """Every style by its (internal) name, first one first, as python-docx's search finds."""
+        if self._names is None:
+            self._names = {}
+            for style in self._element.iterchildren(_STYLE):
+                name = style.find(_NAME)
+                if name is not None:
+                    self._names.setdefault(name.get(_VAL), style)
+        return self._names
+
     def default_element(self, style_type):
+        """As ``default_for``: the last style of that type marked default (None if none)."""
         found = self._defaults.get(style_type)
-        if found is None or found.getparent() is None or found.get(_DEFAULT) not in ("1", "true", "on"):
-            found = self._defaults[style_type] = self._element.default_for(style_type)
+        if found is None or found.getparent() is None or found.get(_DEFAULT) not in _ON:
+            found, wanted = None, style_type.xml_value
+            for style in self._element.iterchildren(_STYLE):  # raw attributes: no enum parsing
+                if (style.get(_TYPE) or "paragraph") == wanted and style.get(_DEFAULT) in _ON:
+                    found = style
+            self._defaults[style_type] = found
         return found
 
 
