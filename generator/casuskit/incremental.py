@@ -24,6 +24,7 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import casuskit
@@ -140,20 +141,16 @@ def files_in(root: Path, folder: str, suffixes: tuple[str, ...] | None = None) -
                   and (suffixes is None or p.suffix in suffixes))
 
 
-_PACKAGE_DIGEST: list[str] = []
-
-
+@lru_cache(maxsize=1)
 def package_digest() -> str:
     """A digest of casuskit's own files (code, templates, data), once per process."""
-    if not _PACKAGE_DIGEST:
-        package = Path(casuskit.__file__).resolve().parent
-        digest = hashlib.sha256()
-        for path in sorted(package.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-                digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-        _PACKAGE_DIGEST.append(digest.hexdigest())
-    return _PACKAGE_DIGEST[0]
+    package = Path(casuskit.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def kit_inputs(ws, kit, house_style: str | None) -> list[str]:
