@@ -17,7 +17,7 @@ from docx.shared import Pt
 from casuskit import ooxml
 from casuskit.ooxml import Border
 from casuskit.render import backshift, rolecards
-from casuskit.render.cards import (CARD_SIZES_MM, PADDING_MM, SEPARATOR_TWIPS, Grid,
+from casuskit.render.cards import (grid_table, CARD_SIZES_MM, PADDING_MM, SEPARATOR_TWIPS, Grid,
                                    _set_up_page, grid_for)
 from casuskit.render.context import KitContext
 
@@ -126,14 +126,7 @@ def _back_cells(grid: Grid, header_row: int, setting: str) -> dict:
 
 def _sheet(doc, grid: Grid, merged_row: int, cells: dict, shift, align: str) -> None:
     """One sheet: the card grid with solid lines, ``merged_row`` as one wide cell."""
-    table = doc.add_table(rows=grid.rows, cols=grid.cols, style="Kaartraster")
-    moved = backshift.layout(grid, PADDING_MM, shift)
-    ooxml.set_table_fixed_layout(table, moved.widths)
-    ooxml.set_table_alignment(table, "center")
-    ooxml.set_cell_margins(table, all=PADDING_MM)
-    for r, row in enumerate(table.rows):
-        ooxml.set_row_height(row, moved.heights[r], exact=True)
-        ooxml.set_cant_split(row)
+    table, moved = grid_table(doc, grid, shift)
     merged = table.cell(merged_row, 0).merge(table.cell(merged_row, grid.cols - 1))
     for (r, c), paragraphs in cells.items():
         cell = merged if r == merged_row else table.cell(r, c)

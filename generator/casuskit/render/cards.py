@@ -292,9 +292,10 @@ def _set_up_page(doc, grid: Grid) -> None:
     ooxml.set_page_a4(section, margins, header_mm=0, footer_mm=0)
 
 
-def _add_sheet(doc, grid: Grid, contents: dict, align: str, shift=(0.0, 0.0)) -> None:
-    """One sheet: a table of ``contents`` {(row, col): paragraphs}; empty cells stay blank.
-    A back sheet is moved ``shift`` mm (right, down) for the printer (see backshift)."""
+def grid_table(doc, grid: Grid, shift=(0.0, 0.0)):
+    """An empty card grid: fixed widths, exact row heights that never split, centred,
+    moved ``shift`` mm (right, down) for the printer's back offset (see backshift).
+    Returns the table and its layout (per-cell padding that keeps content in place)."""
     table = doc.add_table(rows=grid.rows, cols=grid.cols, style="Kaartraster")
     moved = backshift.layout(grid, PADDING_MM, shift)
     ooxml.set_table_fixed_layout(table, moved.widths)
@@ -303,6 +304,14 @@ def _add_sheet(doc, grid: Grid, contents: dict, align: str, shift=(0.0, 0.0)) ->
     for r, row in enumerate(table.rows):
         ooxml.set_row_height(row, moved.heights[r], exact=True)
         ooxml.set_cant_split(row)
+    return table, moved
+
+
+def _add_sheet(doc, grid: Grid, contents: dict, align: str, shift=(0.0, 0.0)) -> None:
+    """One sheet: a table of ``contents`` {(row, col): paragraphs}; empty cells stay blank.
+    A back sheet is moved ``shift`` mm (right, down) for the printer (see backshift)."""
+    table, moved = grid_table(doc, grid, shift)
+    for r, row in enumerate(table.rows):
         for c, cell in enumerate(row.cells):
             if (r, c) not in contents:
                 continue  # nothing to cut out: no cut lines either
