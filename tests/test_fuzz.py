@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -58,3 +59,41 @@ def test_no_mutation_ever_ends_in_a_traceback(file, steps):
         cli = run(root, "check")  # loads, validates, cross-checks and formats every diagnostic
         assert cli.exit_code in (0, 1), cli.output
         assert "Traceback" not in cli.output and "er ging iets mis in casuskit zelf" not in cli.output
+
+
+def _load_both(raw: bytes, monkeypatch):
+    """``yamlload.loads`` on libyaml's events and on PyYAML's pure Python parser."""
+    from casuskit import yamlload
+    fast = yamlload.loads(raw, "casus.yaml")
+    with monkeypatch.context() as patch:
+        patch.setattr(yamlload, "CParser", None)
+        slow = yamlload.loads(raw, "casus.yaml")
+    return fast, slow
+
+
+def _comparable(result):
+    document, diagnostics = result
+    seen = None if document is None else (document.data, document.positions)
+    return seen, [(d.code, d.message, d.location, d.hint) for d in diagnostics]
+
+
+def test_libyaml_is_present_so_the_fast_path_is_what_runs():
+    import yaml
+    from casuskit import yamlload
+    assert yaml.__with_libyaml__ and yamlload.CParser is not None
+
+
+@pytest.mark.parametrize("file", SHIPPED)
+def test_libyaml_and_pure_python_read_every_shipped_file_alike(file, monkeypatch):
+    fast, slow = _load_both((REPO / file).read_bytes(), monkeypatch)
+    assert fast[0] is not None and _comparable(fast) == _comparable(slow)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[
+    HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(file=st.sampled_from(SHIPPED), steps=st.lists(mutation, min_size=1, max_size=4))
+def test_libyaml_and_pure_python_agree_on_any_mutation(file, steps, monkeypatch):
+    """Same data, same positions and the same Dutch diagnostics, whichever parser ran."""
+    raw = mutate((REPO / file).read_bytes(), steps)
+    fast, slow = _load_both(raw, monkeypatch)
+    assert _comparable(fast) == _comparable(slow)

@@ -6,6 +6,10 @@ allocates gigabytes. This loader composes the node tree itself and returns plain
 which every scalar is text (the model decides types later), plus a :class:`Positions` map from
 each value's path to its line and column, so that later errors can point at the user's line.
 
+Events come from libyaml's C parser when PyYAML has it (about ten times faster); a file it
+refuses is read again by PyYAML's own Python parser, whose messages ``yamlmessages``
+translates, so an error reads the same either way.
+
 Refused with a located Dutch diagnostic: non-UTF-8 and binary files, tabs, no-break spaces and
 zero-width characters, duplicate keys, anchors, aliases, tags, several documents, and files
 over :data:`MAX_BYTES`. Accepted: a UTF-8 BOM and CRLF line ends. The user's file is only read.
@@ -24,6 +28,11 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml: the Python parser does all the work
+    CParser = None
 
 from casuskit import yamlmessages
 from casuskit.errors import Diagnostic, Location, error
@@ -112,7 +121,7 @@ def loads(raw: bytes, file: str, path: Path | None = None) -> tuple[Document | N
     problems += _scan_characters(text, file)
     if any(p.code == "tab" for p in problems):
         return None, problems  # tabs make every later YAML message misleading
-    parse_text = text
+    parse_text = text if text.endswith("\n") else text + "\n"  # libyaml and PyYAML differ at EOF
     for char in SUSPECT_CHARS:
         parse_text = parse_text.replace(char, " ")
     try:
@@ -130,7 +139,7 @@ def loads(raw: bytes, file: str, path: Path | None = None) -> tuple[Document | N
             "`casuskit nieuw casus` maakt een ingevuld voorbeeld.")]
     positions = Positions()
     try:
-        data = _convert(root, (), positions, file)
+        data = _convert(root, (), positions, file, parse_text.split("\n"))
     except _Problem as exc:
         return None, problems + [exc.diagnostic]
     return Document(file, path or Path(file), text, data, positions), problems
@@ -187,16 +196,11 @@ def _scan_characters(text: str, file: str) -> list[Diagnostic]:
     return found
 
 
-class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
-    """Composes nodes only; BaseResolver has no implicit types, so every plain scalar is text."""
+class _StrictComposer(Composer, BaseResolver):
+    """Composes nodes only; BaseResolver has no implicit types, so every plain scalar is text.
+    Refuses aliases, anchors and tags where they appear."""
 
-    def __init__(self, stream: str, file: str):
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        BaseResolver.__init__(self)
-        self.file = file
+    file = ""
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -219,8 +223,40 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
         return super().compose_node(parent, index)
 
 
+class _StrictLoader(Reader, Scanner, Parser, _StrictComposer):
+    """PyYAML's Python parser: the reference, and the one whose error messages we translate."""
+
+    def __init__(self, stream: str, file: str):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+        self.file = file
+
+
+if CParser is not None:
+    class _FastStrictLoader(CParser, _StrictComposer):
+        """The same composer on libyaml's events."""
+
+        def __init__(self, stream: str, file: str):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            BaseResolver.__init__(self)
+            self.file = file
+
+
 def _compose(text: str, file: str):
-    loader = _StrictLoader(text, file)
+    """The document's root node (None for an empty stream)."""
+    if CParser is not None and not Reader.NON_PRINTABLE.search(text):
+        try:  # libyaml is lenient about some characters PyYAML refuses: those go the slow way
+            return _compose_with(_FastStrictLoader(text, file), file)
+        except yaml.YAMLError:
+            pass  # read again below, for PyYAML's message
+    return _compose_with(_StrictLoader(text, file), file)
+
+
+def _compose_with(loader, file: str):
     try:
         loader.get_event()  # StreamStart
         if loader.check_event(StreamEndEvent):
@@ -241,34 +277,32 @@ def _at(file: str, mark, code: str, message: str, hint: str) -> Diagnostic:
     return error(code, message, Location(file, mark.line + 1, mark.column + 1), hint)
 
 
-def _span(node) -> Span:
+def _span(node, lines: list[str]) -> Span:
     start, end = node.start_mark, node.end_mark
     end_column = end.column + 1 if end.line == start.line and end.column > start.column else None
     indent = None
     if isinstance(node, ScalarNode) and node.style in ("|", ">"):
-        indent = _block_indent(node)
+        indent = _block_indent(node, lines)
     return Span(start.line + 1, start.column + 1, end_column, indent)
 
 
-def _block_indent(node) -> int | None:
+def _block_indent(node, lines: list[str]) -> int | None:
     """Column (1-based) where a block scalar's content lines start."""
-    buffer, line = node.start_mark.buffer, node.start_mark.line + 1
-    lines = buffer.split("\n")
-    for candidate in lines[line: node.end_mark.line + 1]:
+    for candidate in lines[node.start_mark.line + 1: node.end_mark.line + 1]:
         stripped = candidate.lstrip(" ")
-        if stripped and stripped != "\x00":
+        if stripped:
             return len(candidate) - len(stripped) + 1
     return None
 
 
-def _convert(node, path: PathKey, positions: Positions, file: str):
-    positions.values[path] = _span(node)
+def _convert(node, path: PathKey, positions: Positions, file: str, lines: list[str]):
+    positions.values[path] = _span(node, lines)
     if isinstance(node, ScalarNode):
-        if node.style is None and node.value == "":
+        if not node.style and node.value == "":  # libyaml: style "" for an empty plain scalar
             return None  # `key:` with nothing after it
         return node.value
     if isinstance(node, SequenceNode):
-        return [_convert(item, path + (i,), positions, file) for i, item in enumerate(node.value)]
+        return [_convert(item, path + (i,), positions, file, lines) for i, item in enumerate(node.value)]
     assert isinstance(node, MappingNode)
     result: dict[str, object] = {}
     for key_node, value_node in node.value:
@@ -286,8 +320,8 @@ def _convert(node, path: PathKey, positions: Positions, file: str):
                 f"Voeg beide samen tot één `{key}` (de eerste staat op regel {first.line}). "
                 "YAML zou anders stilletjes alleen de laatste houden.",
                 notes=(f"eerste keer: regel {first.line}, kolom {first.column}",)))
-        positions.keys[path + (key,)] = _span(key_node)
-        result[key] = _convert(value_node, path + (key,), positions, file)
+        positions.keys[path + (key,)] = _span(key_node, lines)
+        result[key] = _convert(value_node, path + (key,), positions, file, lines)
     return result
 
 
