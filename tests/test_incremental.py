@@ -191,3 +191,52 @@ def test_spawned_workers_build_the_same_bytes(ws, tmp_path, serial, monkeypatch)
           out=tmp_path / "spawn", jobs=2)
     spawned = files_of(tmp_path / "spawn")
     assert spawned and all(serial[name] == content for name, content in spawned.items())
+
+
+@pytest.fixture
+def listed(ws) -> Path:
+    """The examples with their fictional participant lists (deelnemers/)."""
+    import shutil
+    from conftest import REPO
+    shutil.copytree(REPO / "deelnemers", ws / "deelnemers", ignore=shutil.ignore_patterns("*.tafels.csv"))
+    return ws
+
+
+def test_kits_with_a_participant_list_go_to_one_worker_per_buurt_first(listed):
+    from casuskit.parallel import batches_for
+    ws = listed
+    workspace = load_workspace(ws)
+    kit_ids = sorted(workspace.of("kit"))
+    batches = batches_for(ws, workspace, kit_ids)
+    assert batches[0] == ["hhw-noord-ronde-1", "hhw-noord-ronde-2"]  # both have deelnemers/*.csv
+    assert all(len(batch) == 1 for batch in batches[1:])
+    assert sorted(k for batch in batches for k in batch) == kit_ids
+
+
+SOLVER_IN_PARENT = """
+import sys
+from pathlib import Path
+from casuskit.build import build
+from casuskit.report import build_summary
+result = build(Path(sys.argv[1]), out=Path(sys.argv[2]), jobs=int(sys.argv[3]))
+print(build_summary(result, Path(sys.argv[1])))
+print("solver loaded here:", "ortools.sat.python.cp_model" in sys.modules)
+"""
+
+
+def test_parallel_build_never_divides_tables_again_in_the_parent(listed, tmp_path):
+    """The workers send their divisions back: the summary needs them, the solver stays out."""
+    import subprocess
+    import sys
+    ws = listed
+
+    def summary(jobs: int) -> str:
+        done = subprocess.run([sys.executable, "-c", SOLVER_IN_PARENT, str(ws), str(tmp_path / str(jobs)),
+                               str(jobs)], capture_output=True, text=True, check=True)
+        return done.stdout.replace(f" in {jobs}/\n", " in UIT/\n", 1)
+
+    parallel, serial = summary(2), summary(1)
+    assert parallel.endswith("solver loaded here: False\n")
+    assert serial.endswith("solver loaded here: True\n")
+    assert parallel.rsplit("\n", 2)[0] == serial.rsplit("\n", 2)[0]
+    assert "tafelkaarten.docx" in parallel

@@ -95,6 +95,7 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
     results: list[KitResult] = []
     for (ctx, record), result in zip(stale, rendered):
         result.raise_failure()
+        ctx.use_seating(result.seating)  # the summary and print pack need it: never solve twice
         problems += result.problems
         for name, content in result.files:
             output.add(f"{ctx.folder}/{name}", content)

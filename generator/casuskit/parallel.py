@@ -1,9 +1,14 @@
 """Rendering kits side by side: one worker process per core, the writer stays in the parent.
 
-Workers only render: each gets a kit id, plans the kit from the already checked workspace and
-returns the finished files as bytes, together with any build problems (such as a card that
-does not fit). The parent adds the results to the writer in kit order, so a parallel build
-writes exactly the same bytes as a serial one, and writes nothing at all when any kit failed.
+Workers only render: each gets a batch of kit ids, plans those kits from the already checked
+workspace and returns the finished files as bytes, together with any build problems (such as a
+card that does not fit) and the kit's table division, so the parent never solves one again. The
+parent adds the results to the writer in kit order, so a parallel build writes exactly the same
+bytes as a serial one, and writes nothing at all when any kit failed.
+
+Kits whose tables are divided from a participant list go to one worker per buurt, first: a
+later round's division avoids the pairings of the earlier rounds, so they share their solves,
+and only that worker loads the constraint solver while the other renders the rest.
 
 On Linux the workers are forked after the check, so they share the parent's loaded workspace
 and imported modules for free; elsewhere (spawn) each worker loads the workspace once itself.
@@ -31,6 +36,7 @@ class KitOutput:
     files: list[tuple[str, bytes]] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
     failure: tuple[type, str, str | None] | None = None  # a CasuskitError, picklable
+    seating: tuple | None = None  # (KitSeating | None, problems) as the kit context computed it
 
     def raise_failure(self) -> None:
         if self.failure is not None:
@@ -56,27 +62,52 @@ def render_kits(root: Path, ws, texts, references: dict, kit_ids: list[str], job
     try:
         if not kit_ids:
             return []
-        # The first kit renders here: that imports every renderer and fills the per-process
+        # One kit renders here first: that imports the renderers and fills the per-process
         # caches (prepared reference, compressed parts, card metrics) once, before forking.
-        first = [_report(render_one(kit_ids[0]), progress)]
-        rest = kit_ids[1:]
-        jobs = max(1, min(jobs or default_jobs(), len(rest)))
+        batches = batches_for(root, ws, kit_ids)
+        first = _warm_up_kit(ws, batches)
+        done = {first: _report(render_one(first), progress)}
+        batches = [batch for batch in ([k for k in batch if k != first] for batch in batches) if batch]
+        jobs = max(1, min(jobs or default_jobs(), len(batches)))
         if jobs == 1:
-            return first + [_report(render_one(kit_id), progress) for kit_id in rest]
+            done.update((k, _report(render_one(k), progress)) for batch in batches for k in batch)
+            return [done[k] for k in kit_ids]
         method = start_method()
         initargs = (None, None) if method == "fork" else (root, references)
-        chunk = max(1, len(rest) // (jobs * 8))
         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                    initializer=_start_worker, initargs=initargs)
         try:
-            results = [_report(result, progress) for result in pool.map(render_one, rest, chunksize=chunk)]
+            for outputs in pool.map(render_batch, batches):
+                done.update((output.kit_id, _report(output, progress)) for output in outputs)
         except BaseException:  # Ctrl-C or a bug: finish only what is running, start nothing new
             pool.shutdown(wait=True, cancel_futures=True)
             raise
         pool.shutdown()
-        return first + results
+        return [done[k] for k in kit_ids]
     finally:
         _STATE.clear()
+
+
+def batches_for(root: Path, ws, kit_ids: list[str]) -> list[list[str]]:
+    """Work for the pool: the kits with a participant list, one batch per buurt (biggest
+    first), then every other kit on its own."""
+    from casuskit import participants
+    chains: dict[tuple, list[str]] = {}
+    single: list[list[str]] = []
+    for kit_id in kit_ids:
+        kit = ws.of("kit")[kit_id].model
+        if participants.path_for(root, kit_id).is_file():
+            chains.setdefault((kit.project, kit.neighbourhood), []).append(kit_id)
+        else:
+            single.append([kit_id])
+    return sorted(chains.values(), key=len, reverse=True) + single
+
+
+def _warm_up_kit(ws, batches: list[list[str]]) -> str:
+    """The kit to render before forking: one that needs no table division (so the solver is
+    not loaded here) and uses the most kinds of document, to warm the most caches."""
+    plain = [batch[0] for batch in batches if len(batch) == 1] or [batches[0][0]]
+    return max(plain, key=lambda k: len(ws.of("werkvorm")[ws.of("kit")[k].model.werkvorm].model.documents))
 
 
 def start_method() -> str:
@@ -103,6 +134,10 @@ def _start_worker(root: Path | None = None, references: dict | None = None) -> N
         _STATE.update(root=root, ws=load_workspace(root), texts=Texts(root), references=references)
 
 
+def render_batch(kit_ids: list[str]) -> list[KitOutput]:
+    return [render_one(kit_id) for kit_id in kit_ids]
+
+
 def render_one(kit_id: str) -> KitOutput:
     """Plan and render one kit from the worker's workspace."""
     from casuskit.build import render_kit
@@ -114,4 +149,4 @@ def render_one(kit_id: str) -> KitOutput:
         files, problems = render_kit(ctx)
     except CasuskitError as exc:
         return KitOutput(kit_id, failure=(type(exc), exc.message, exc.hint))
-    return KitOutput(kit_id, files, problems)
+    return KitOutput(kit_id, files, problems, seating=ctx.seating_and_problems())

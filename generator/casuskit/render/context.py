@@ -48,6 +48,11 @@ class KitContext:
             self._seating = (None, []) if self.workspace is None else for_kit(self.workspace, self.kit)
         return self._seating
 
+    def use_seating(self, seating: tuple | None) -> None:
+        """Take the division a worker process already computed for this kit."""
+        if seating is not None:
+            self._seating = seating
+
     @property
     def folder(self) -> str:
         """Output folder below output/: <project>/<buurt>/<ronde-N or sessie>."""
