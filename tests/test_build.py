@@ -223,6 +223,17 @@ def test_file_open_in_word_gets_a_clear_message(ws):
     assert "fout: output/heerhugowaard/noord/ronde-2/draaiboek.docx is geopend in Word" in result.output
 
 
+def test_short_file_open_in_word_gets_the_same_message(tmp_path):
+    """Word's lock file for a name of up to 6 letters before .docx is "~$" plus the whole name."""
+    out = Output(tmp_path / "output")
+    out.add("k/kort.docx", b"new")
+    (tmp_path / "output" / "k").mkdir(parents=True)
+    (tmp_path / "output" / "k" / "~$kort.docx").write_bytes(b"lock")
+    with pytest.raises(OutputError, match="^output/k/kort.docx is geopend in Word$"):
+        out.commit()
+    assert sorted(p.name for p in (tmp_path / "output" / "k").iterdir()) == ["~$kort.docx"]
+
+
 def test_a_project_overrides_a_fixed_text_without_code(ws):
     write(ws, "sjablonen/hand-out-intro.j2",
           "Welkom in {{ buurt.naam }}! Deze casus is verzonnen; bespreek hem met uw tafel.\n")

@@ -47,16 +47,19 @@ class Output:
         targets = [(self.folder / rel, content) for rel, content in sorted(self.files.items())]
         if self.manifest is not None:
             targets.append((self.folder / self.manifest[0], self.manifest[1]))
+        present = _names_by_folder({target.parent for target, _ in targets})
         for target, _ in targets:
             # Word's lock file: "~$" plus the name, minus its first two letters for longer names
-            locks = {target.with_name("~$" + target.name), target.with_name("~$" + target.name[2:])}
-            if target.suffix == ".docx" and any(lock.exists() for lock in locks):
+            locks = {"~$" + target.name, "~$" + target.name[2:]}
+            if target.suffix == ".docx" and locks & present[target.parent]:
                 raise OutputError(f"{self._shown(target)} is geopend in Word",
                                   "Sluit het document in Word en bouw opnieuw; er is niets gewijzigd.")
         staged: list[tuple[Path, Path]] = []
         try:
             for target, content in targets:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.parent not in present or present[target.parent] is _MISSING:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    present[target.parent] = set()
                 temp = target.with_name(f".{target.name}.casuskit-tmp")
                 with open(temp, "wb") as handle:
                     handle.write(content)
@@ -87,3 +90,17 @@ class Output:
                 temp.unlink()
             except OSError:
                 pass
+
+
+_MISSING: frozenset[str] = frozenset()  # a folder that does not exist (yet)
+
+
+def _names_by_folder(folders: set[Path]) -> dict[Path, set[str] | frozenset[str]]:
+    """The file names in each folder, listed once (a big build writes thousands of files)."""
+    names: dict[Path, set[str] | frozenset[str]] = {}
+    for folder in folders:
+        try:
+            names[folder] = set(os.listdir(folder))
+        except (FileNotFoundError, NotADirectoryError):
+            names[folder] = _MISSING
+    return names
