@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -180,6 +182,37 @@ def test_house_style_is_used_for_the_look(ws):
     assert run(ws, "build").exit_code == 0
     built = docx.Document(ws / KIT_DIR / "hand-out-stille-buurman.docx")
     assert built.styles["Title"].font.name == "Liberation Serif"
+
+
+def tiny_png() -> bytes:
+    """A 2 × 1 pixel PNG, built by hand so the test needs no image library."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    pixels = zlib.compress(b"\x00\x1f\x4e\x79\xff\xff\xff")
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", pixels) + chunk(b"IEND", b""))
+
+
+def test_logo_in_the_first_header_line_survives(ws):
+    run(ws, "huisstijl", "huisstijl/eigen.docx")
+    doc = docx.Document(ws / "huisstijl/eigen.docx")
+    header = doc.sections[0].header.paragraphs[0]
+    header.add_run("Koptekst").add_break()  # text typed there is still replaced
+    header.add_run().add_picture(io.BytesIO(tiny_png()), width=docx.shared.Mm(20))
+    doc.save(ws / "huisstijl/eigen.docx")
+    path = ws / "projecten/heerhugowaard.yaml"
+    path.write_text(path.read_text() + "huisstijl: huisstijl/eigen.docx\n")
+    assert run(ws, "build", "hhw-noord-ronde-2").exit_code == 0
+    with_header = ["draaiboek.docx", "hand-out-stille-buurman.docx", "evaluatieformulier.docx"]
+    for name in with_header:
+        built = docx.Document(ws / KIT_DIR / name)
+        first = built.sections[0].header.paragraphs[0]
+        assert first.text == "Heerhugowaard Noord · ronde 2 · dinsdag 8 november 2016", name
+        assert len(first._p.xpath("./w:r/w:drawing")) == 1, name
+        image = built.sections[0].header.part.related_parts[
+            first._p.xpath("./w:r/w:drawing//a:blip/@r:embed")[0]]
+        assert image.blob == tiny_png(), name
+        assert built.sections[0].footer.paragraphs[0].text.startswith("Buurtoverleggen Heerhugowaard\t\t")
 
 
 def test_writer_refuses_twice_and_outside(tmp_path):

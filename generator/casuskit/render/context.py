@@ -97,10 +97,11 @@ class KitContext:
                                    organisation=self.project.organisation,
                                    keywords=["casuskit", self.buurt.name, self.kit.round_label],
                                    date=self.kit.date)
-        header = doc.sections[0].header.paragraphs[0]
-        header.text = f"{self.buurt.name} · {self.kit.round_label} · {self.date_text}"
-        footer = doc.sections[0].footer.paragraphs[0]
-        footer.text = f"{self.project.name}\t\t"
+        section = doc.sections[0]
+        _replace_text(section.header.paragraphs[0],
+                      f"{self.buurt.name} · {self.kit.round_label} · {self.date_text}")
+        footer = section.footer.paragraphs[0]
+        _replace_text(footer, f"{self.project.name}\t\t")
         ooxml.add_text_with_fields(footer, "pagina {PAGE} van {NUMPAGES}")
         return doc
 
@@ -111,6 +112,19 @@ class KitContext:
 
     def to_bytes(self, doc) -> bytes:
         return docxio.to_bytes(doc, self.kit.date)
+
+
+def _replace_text(paragraph, text: str) -> None:
+    """Put ``text`` at the end of a header or footer line of the reference, keeping what is
+    not text: a logo the facilitator put on that line stays, text typed there is replaced.
+
+    Unlike ``paragraph.text = text`` this empties only runs that hold nothing but text.
+    """
+    for run in paragraph.runs:
+        content = list(run.iter_inner_content())
+        if content and all(isinstance(item, str) for item in content):
+            run.text = ""
+    paragraph.add_run(text)
 
 
 def plan_kit(ws, kit: Kit, texts: Texts, reference: Path | None) -> KitContext:
