@@ -215,6 +215,22 @@ def test_logo_in_the_first_header_line_survives(ws):
         assert built.sections[0].footer.paragraphs[0].text.startswith("Buurtoverleggen Heerhugowaard\t\t")
 
 
+def total_line(ws: Path, folder: str) -> str:
+    listing = (ws / "output/heerhugowaard" / folder / "printlijst.txt").read_text(encoding="utf-8")
+    return next(line for line in listing.splitlines() if line.startswith("Totaal "))
+
+
+def test_print_list_asks_to_check_backs_only_when_there_are_backs(ws):
+    assert run(ws, "build", "hhw-noord-ronde-2", "hhw-noord-ronde-1").exit_code == 0
+    assert total_line(ws, "noord/ronde-2") == "Totaal 40 exemplaren. Controleer na het printen " \
+        "of de kaartachterkanten achter de voorkanten vallen."
+    assert total_line(ws, "noord/ronde-1") == "Totaal 19 exemplaren."  # no cards at all
+    path = ws / "kits/heerhugowaard/noord-ronde-2.yaml"
+    path.write_text(path.read_text() + "achterkant: geen\n")
+    assert run(ws, "build", "hhw-noord-ronde-2").exit_code == 0
+    assert total_line(ws, "noord/ronde-2") == "Totaal 40 exemplaren."
+
+
 def test_writer_refuses_twice_and_outside(tmp_path):
     out = Output(tmp_path / "output")
     out.add("a/b.docx", b"1")

@@ -72,11 +72,13 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
         lines.append(f"{item.file.ljust(width)}  {str(item.copies) + ' ×':>6}  {item.sides}"
                      + (f" ({item.note})" if item.note else ""))
     total = sum(item.copies for item in items)
-    lines += ["", f"Totaal {total} exemplaren. Controleer na het printen of de kaartachterkanten "
-                  "achter de voorkanten vallen."]
     from casuskit.printpack import PACK_NAME, PACK_SETTINGS
     from casuskit.render import calibration
-    if calibration.card_sizes(ctx):
+    cards = calibration.card_sizes(ctx)
+    backs = cards and ctx.back_mode != "geen"  # with `achterkant: geen` cards have no backs
+    lines += ["", f"Totaal {total} exemplaren." + (" Controleer na het printen of de "
+              "kaartachterkanten achter de voorkanten vallen." if backs else "")]
+    if cards:
         lines.append("Nieuwe printer? Print eerst kalibratie.docx (1 ×, zoals de kaarten) en volg "
                      "de stappen op de pagina.")
     lines += ["", f"Printpakket: met `casuskit build --pdf` staat alles hierboven ook in {PACK_NAME}, "
