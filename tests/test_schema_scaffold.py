@@ -57,3 +57,14 @@ def test_nieuw_refuses_a_bad_id(ws):
     assert result.exit_code == 2
     assert "fout: `Mijn Casus` is geen geldige id" in result.output
     assert "`mijn-casus`" in result.output
+
+
+def test_nieuw_help_shows_the_id_as_optional_and_without_it_names_the_file_nieuwe_soort(ws):
+    help_text = run(ws, "nieuw", "--help").output
+    usage = help_text.splitlines()[0]  # the runner calls the program `main`
+    assert usage == "Gebruik: main nieuw [OPTIES] {casus|kit|werkvorm|buurt|project|rol} [ID]"
+    assert "Zonder ID heet het bestand nieuwe-SOORT, bijvoorbeeld casussen/nieuwe-casus.yaml." \
+        in " ".join(help_text.split())
+    result = run(ws, "nieuw", "buurt")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Gemaakt: buurten/nieuwe-buurt.yaml\n")

@@ -142,13 +142,16 @@ def build(kits: tuple[str, ...], out: Path | None, pdf: bool, preview: bool, for
 
 @main.command()
 @click.argument("soort", type=click.Choice(KIND_CHOICES))
-@click.argument("id_", metavar="ID", required=False)
+@click.argument("id_", metavar="[ID]", required=False)
 @map_option
 @run_safely
 def nieuw(soort: str, id_: str | None, map_: Path | None) -> None:
     """Begin een nieuw bestand: casus, kit, werkvorm, buurt, project of rol.
 
-    Maakt een ingevuld voorbeeld van SOORT. Het bestand komt in de juiste map, met uitleg in commentaar bij elk veld.
+    Maakt een ingevuld voorbeeld van SOORT. Het bestand komt in de juiste map, met uitleg in
+    commentaar bij elk veld. ID is de id van het bestand en ook de bestandsnaam: kleine
+    letters, cijfers en streepjes. Zonder ID heet het bestand nieuwe-SOORT, bijvoorbeeld
+    casussen/nieuwe-casus.yaml.
     """
     from casuskit.scaffold import scaffold
     path = scaffold(_root(map_), soort, id_)
