@@ -7,6 +7,7 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 
 from casuskit import docxio, huisstijl
+from conftest import run
 
 
 def test_write_default_reference(tmp_path):
@@ -53,3 +54,26 @@ def test_required_styles_cover_the_brief():
     assert len(types) == 46  # 29 + the five card category bands + 12 meeting styles (8 role bands)
     assert types["Strong"] == types["Emphasis"] == WD_STYLE_TYPE.CHARACTER
     assert types["Casuskit Tabel"] == types["Kaartraster"] == WD_STYLE_TYPE.TABLE
+
+
+def test_cli_names_the_option_that_overwrites(tmp_path):
+    (tmp_path / "huisstijl").mkdir()
+    (tmp_path / "huisstijl/eigen.docx").write_bytes(b"eigen werk")
+    result = run(tmp_path, "huisstijl", "huisstijl/eigen.docx")
+    assert result.exit_code == 2
+    assert result.output == (
+        "fout: huisstijl/eigen.docx bestaat al; casuskit heeft het niet overschreven\n"
+        "hulp: Kies een andere naam, of begin opnieuw met `casuskit huisstijl "
+        "huisstijl/eigen.docx --overschrijf` (uw aanpassingen in dat bestand gaan dan verloren).\n")
+    assert (tmp_path / "huisstijl/eigen.docx").read_bytes() == b"eigen werk"
+    result = run(tmp_path, "huisstijl", "huisstijl/eigen.docx", "--overschrijf")
+    assert result.exit_code == 0
+    assert (tmp_path / "huisstijl/eigen.docx").read_bytes() == docxio.default_reference_bytes()
+
+
+def test_overwrite_hint_quotes_a_path_with_spaces(tmp_path):
+    path = tmp_path / "mijn huisstijl.docx"
+    path.write_bytes(b"eigen werk")
+    with pytest.raises(huisstijl.ReferenceExistsError) as raised:
+        huisstijl.write_default_reference(path)
+    assert f'`casuskit huisstijl "{path}" --overschrijf`' in raised.value.hint

@@ -46,8 +46,11 @@ def write_default_reference(path: str | Path, force: bool = False) -> Path:
     """
     path = Path(path)
     if path.exists() and not force:
-        raise ReferenceExistsError(f"Bestand bestaat al: {path} (niet overschreven).",
-                                   hint="Kies een andere naam of overschrijf het bewust.")
+        shown = f'"{path}"' if any(c.isspace() for c in str(path)) else str(path)
+        raise ReferenceExistsError(
+            f"{path} bestaat al; casuskit heeft het niet overschreven",
+            hint=f"Kies een andere naam, of begin opnieuw met `casuskit huisstijl {shown} "
+                 "--overschrijf` (uw aanpassingen in dat bestand gaan dan verloren).")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(docxio.default_reference_bytes())
     return path
