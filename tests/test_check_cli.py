@@ -139,3 +139,31 @@ def test_more_casussen_than_tables_warns(ws):
     found = [d for d in diagnostics(ws) if d[0] == "casus-zonder-tafel"]
     assert found == [("casus-zonder-tafel", "de casus `ruzie-over-de-schutting` komt aan geen enkele "
                       "tafel: er zijn 3 casussen en 2 groepen", "kits/heerhugowaard/noord-ronde-2.yaml:17:5")]
+
+
+def test_a_long_source_line_is_cut_around_the_carets(ws):
+    themes = ", ".join(["eenzaamheid", "zelfverwaarlozing", "ouderen"] * 4 + ["{x: 1}"]
+                       + ["eenzaamheid", "zelfverwaarlozing", "ouderen"] * 6)
+    write(ws, "casussen/lang.yaml", f"id: lang\ntitel: T\nsamenvatting: s\nsituatie: s\n"
+                                    f"themas: [{themes}]\n")
+    result = run(ws, "check", "casussen/lang.yaml")
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "fout[geen-tekst]: `themas[13]` moet een tekst zijn, maar hier staat een groep velden\n"
+        "  --> casussen/lang.yaml:5:174\n"
+        "   |\n"
+        " 5 | …id, zelfverwaarlozing, ouderen, {x: 1}, eenzaamheid, zelfverwaarlozing…\n"
+        "   |                                  ^^^^^^\n")
+
+
+def test_source_window_keeps_short_lines_and_cuts_long_ones_at_the_near_end():
+    from casuskit.report import source_window
+    assert source_window("titel: kort  ", 7, 4) == ("titel: kort  ", 7, 4)
+    line = "titel: " + "abcdefghij" * 40  # 407 characters
+    assert source_window(line, 0, 5) == (line[:71] + "…", 0, 5)
+    assert source_window(line, 405, 2) == ("…" + line[-71:], 70, 2)
+    assert source_window(line, 407, 1) == ("…" + line[-70:], 71, 1)  # just past the end
+    text, start, width = source_window(line, 7, 400)  # the whole value: carets stop at the edge
+    assert (text, start, width) == (line[:71] + "…", 7, 64)
+    text, start, width = source_window(line, 107, 300)
+    assert (text, start, width) == ("…" + line[99:169] + "…", 9, 62)

@@ -6,6 +6,8 @@
      3 | titell: Alleen in de flat
        | ^^^^^^
        = hulp: Bedoelde u `titel`?
+
+A source line too long for the terminal is shown cut around the carets, with "…" marks.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def format_diagnostic(d: Diagnostic, sources: SourceCache, colour: bool = False)
             shown = source.replace("\t", " ")
             start = max(loc.column - 1, 0)
             end = loc.end_column - 1 if loc.end_column and loc.end_column - 1 > start else len(shown.rstrip())
-            width = max(end - start, 1)
+            shown, start, width = source_window(shown, start, max(end - start, 1))
             out += [f" {gutter} |", f" {loc.line} | {shown}",
                     f" {gutter} | " + " " * start + style("^" * width, fg=COLOURS.get(d.severity))]
     for note in d.notes:
@@ -73,6 +75,40 @@ def format_diagnostic(d: Diagnostic, sources: SourceCache, colour: bool = False)
         out.append(f"  = {style('hulp', bold=True)}: {lines[0]}")
         out += [f"          {line}" for line in lines[1:]]
     return "\n".join(out)
+
+
+#: At most this many characters of a source line are shown, "…" marks included, so that the
+#: gutter (" 123 | ") and the line fit in an 80-column terminal.
+SOURCE_WIDTH = 72
+#: Characters shown before the carets when they are too wide to centre in the window.
+SOURCE_CONTEXT = 8
+
+
+def source_window(line: str, start: int, width: int) -> tuple[str, int, int]:
+    """The part of ``line`` to show under a diagnostic, with the carets' new start and width.
+
+    A line longer than :data:`SOURCE_WIDTH` is cut around the carets (``start``, ``width``:
+    0-based, in characters) and an "…" marks each end that was cut; carets that run past the
+    window stop at its edge.
+    """
+    if len(line.rstrip()) <= SOURCE_WIDTH:
+        return line, start, width
+    line = line.rstrip()
+    room = SOURCE_WIDTH - 2  # for an "…" on both sides
+    if width <= room - 2 * SOURCE_CONTEXT:
+        left = start - (room - width) // 2  # the carets in the middle
+    else:
+        left = start - SOURCE_CONTEXT
+    right = left + room
+    end = max(len(line), start + width)  # carets may point just past the end of the line
+    if left <= 0:
+        left, right = 0, SOURCE_WIDTH - 1  # only an "…" on the right
+    elif right + 1 >= end:
+        left, right = max(end - (SOURCE_WIDTH - 1), 0), end  # only an "…" on the left
+    text = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
+    new_start = start - left + (1 if left else 0)
+    new_width = max(min(width, right - start), 1)
+    return text, new_start, new_width
 
 
 def summary(diagnostics: list[Diagnostic], files: int) -> str:
