@@ -1,8 +1,8 @@
 """The workspace tests/test_pdf.py builds: a kit per printing case, on top of the examples.
 
 Card sizes a7 / a6 / a8, duplex over the long and the short edge, no backs, a printer with a
-back offset, a card filled to exactly what fits, and one kit with every example casus as a
-hand-out. :func:`make_workspace` writes it; the test module builds it once.
+back offset, a card filled to exactly what fits, one kit with every example casus as a
+hand-out, and evaluation forms with five and with twelve open questions. :func:`make_workspace` writes it; the test module builds it once.
 """
 
 from __future__ import annotations
@@ -79,6 +79,26 @@ PROEF = {
             per_casus: ja
         """,
 }
+QUESTIONS = [  # like the buurtcasus werkvorm: five open questions, the first over two lines
+    "Welke werkvorm hielp u het meest om met andere professionals samen te werken? Bewoner aan "
+    "tafel, kleine groepen of de buurtcasus?",
+    "Wat doet u sinds deze buurtoverleggen anders in uw werk?",
+    "Weet u na deze drie rondes wie u belt als u zich zorgen maakt over een bewoner?",
+    "Welke afspraak uit de drie rondes moet blijven, en wie bewaakt die?",
+    "Hoe vaak en in welke vorm wilt u in de buurt blijven overleggen?",
+]
+EVALUATION_KITS = {"pdf-evaluatie-5": 5, "pdf-evaluatie-12": 12}  # kit id → open questions
+for _kit_id, _count in EVALUATION_KITS.items():
+    PROEF[f"werkvormen/{_kit_id}.yaml"] = f"""
+        id: evaluatie-{_count}
+        naam: {_count} evaluatievragen
+        doel: Een evaluatieformulier met {_count} open vragen.
+        documenten: [hand-out]
+        blokken:
+          - titel: Casus lezen
+            duur: 10
+            per_casus: ja
+        evaluatie:\n""" + "".join(f"          - {q}\n" for q in (QUESTIONS * 3)[:_count])
 CASUS = """
     id: {id}
     titel: De kaarttest
@@ -150,7 +170,8 @@ def fitting_words(root: Path) -> int:
 
 
 def folder(root: Path, kit_id: str) -> Path:
-    project = "heerhugowaard/noord" if kit_id == "pdf-hand-outs" else f"{KITS[kit_id][0]}/centrum"
+    project = ("heerhugowaard/noord" if kit_id == "pdf-hand-outs" else "proef/centrum"
+               if kit_id in EVALUATION_KITS else f"{KITS[kit_id][0]}/centrum")
     return root / "output" / project / kit_id
 
 
@@ -170,6 +191,9 @@ def make_workspace(root: Path) -> int:
     write(root, "casussen/test/kaartvol.yaml", CASUS.format(id="kaartvol", signal="Kort."))
     for kit_id, (project, werkvorm, extra, casus) in KITS.items():
         write(root, f"kits/{kit_id}.yaml", kit_yaml(kit_id, project, werkvorm, extra, [casus]))
+    for kit_id, count in EVALUATION_KITS.items():
+        write(root, f"kits/{kit_id}.yaml", kit_yaml(kit_id, "proef", f"evaluatie-{count}", "",
+                                                    ["kaarttest"]))
     write(root, "kits/pdf-hand-outs.yaml",
           kit_yaml("pdf-hand-outs", "heerhugowaard", "alleen-hand-outs", "", EXAMPLES))
     words = fitting_words(root)

@@ -6,6 +6,7 @@ sides once folded) was checked by eye on rendered pages, see render/nametents.py
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from pathlib import Path
@@ -172,3 +173,29 @@ def test_an_earlier_rounds_list_or_a_kept_division_makes_the_kit_rebuild(listed)
     assert rebuilt == {"hhw-noord-ronde-1", KIT}  # ronde 3 has no list: earlier rounds do not matter
     assert run(listed, "tafels", KIT, "--afwezig", "Tom Jansen").exit_code == 0
     assert {k.context.kit.id for k in build(listed, jobs=1).kits} == {KIT}
+
+
+def test_evaluation_form_gives_fewer_lines_per_question_as_questions_grow(ws):
+    from casuskit.check import check_workspace
+    from casuskit.render import evaluationform
+    from casuskit.render.context import plan_kit
+    from casuskit.textrender import Texts
+    workspace = check_workspace(ws).workspace
+    ctx = plan_kit(workspace, workspace.get("kit", KIT), Texts(ws), None)
+    werkvorm = ctx.werkvorm
+    for count, lines in {1: 3, 3: 3, 4: 2, 5: 1, 6: 1, 7: 2, 12: 2}.items():
+        questions = [f"Vraag nummer {n}?" for n in range(1, count + 1)]
+        ctx.werkvorm = werkvorm.model_copy(update={"evaluation": questions})
+        [(_, data)] = evaluationform.render(ctx)
+        paragraphs = docx.Document(io.BytesIO(data)).paragraphs
+        start = next(i for i, p in enumerate(paragraphs) if p.text == "Open vragen") + 1
+        shown = [(p.style.name, p.text, bool(p.paragraph_format.keep_with_next))
+                 for p in paragraphs[start:]]
+        expected = []
+        for n, question in enumerate(questions):
+            expected.append(("Normal", f"{chr(65 + n)}. {question}", True))  # never alone
+            expected += [("Notitieregel", "", line < lines - 1 or n == count - 1)
+                         for line in range(lines)]
+        expected.append(("Klein", "Dank u wel. Leg het formulier bij het weggaan in de doos bij "
+                                  "de deur.", False))
+        assert shown == expected, count

@@ -28,7 +28,8 @@ from conftest import run, write
 from pdfgeometry import PT as PT_MM
 from pdfgeometry import (Rect, card_ids, cells, is_empty, page_size, require, text_bounds,
                          texts_by_cell)
-from pdfkits import CASUS, EXAMPLES, ID, KITS, OFFSET, SENTENCE, SIZES, folder, make_workspace
+from pdfkits import (CASUS, EVALUATION_KITS, EXAMPLES, ID, KITS, OFFSET, SENTENCE, SIZES, folder,
+                     make_workspace)
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +38,7 @@ def built(tmp_path_factory):
     require("soffice", "pdftoppm")
     root = tmp_path_factory.mktemp("printklaar")
     words = make_workspace(root)
-    result = run(root, "build", *KITS, "pdf-hand-outs", "--pdf", "--voorbeeld")
+    result = run(root, "build", *KITS, *EVALUATION_KITS, "pdf-hand-outs", "--pdf", "--voorbeeld")
     assert result.exit_code == 0, result.output
     return root, result.output, words
 
@@ -50,7 +51,7 @@ def open_pdf(root: Path, kit_id: str, name: str):
 
 def test_pdfs_pack_and_preview_are_written_next_to_the_docx(built):
     root, output, _ = built
-    for kit_id in (*KITS, "pdf-hand-outs"):
+    for kit_id in (*KITS, *EVALUATION_KITS, "pdf-hand-outs"):
         files = {p.name for p in folder(root, kit_id).iterdir()}
         for docx_name in (f for f in files if f.endswith(".docx")):
             assert docx_name.replace(".docx", ".pdf") in files, (kit_id, docx_name)
@@ -75,6 +76,37 @@ def test_every_example_hand_out_fits_its_page_budget(built):
         pages = len(PdfReader(folder(root, "pdf-hand-outs") / f"hand-out-{casus}.pdf").pages)
         assert pages <= printpack.PAGE_BUDGET["hand-out-"], casus
     assert "te passen" not in output  # the build's own page-budget warning
+
+
+def open_questions(path: Path) -> list[list[tuple[str, int]]]:
+    """Per page of an evaluation form: each open question's letter and the writing lines
+    (long horizontal rules) below it on that page, before the next question or the thanks."""
+    pages = []
+    with pdfplumber.open(path) as document:
+        for page in document.pages:
+            lines = page.extract_text_lines()
+            heading = [l["bottom"] for l in lines if l["text"] == "Open vragen"]
+            rules = sorted({round(l["top"], 1) for l in page.lines
+                            if abs(l["top"] - l["bottom"]) < 0.1 and (l["x1"] - l["x0"]) * PT_MM > 100
+                            and l["top"] > (heading[0] if heading else 0)})
+            marks = [(l["text"][0], l["top"]) for l in lines if re.match(r"[A-Z]\. ", l["text"])]
+            ends = [top for _, top in marks[1:]] + [
+                next((l["top"] for l in lines if l["text"].startswith("Dank u wel")), page.height)]
+            pages.append([(letter, sum(1 for y in rules if top < y <= end + 0.5))
+                          for (letter, top), end in zip(marks, ends)])
+    return pages
+
+
+def test_five_open_questions_fit_on_one_page_and_twelve_break_between_questions(built):
+    root, _, _ = built
+    five = open_questions(folder(root, "pdf-evaluatie-5") / "evaluatieformulier.pdf")
+    assert five == [[(letter, 1) for letter in "ABCDE"]]
+    twelve = open_questions(folder(root, "pdf-evaluatie-12") / "evaluatieformulier.pdf")
+    assert len(twelve) == 2 and all(twelve)
+    assert [letter for page in twelve for letter, _ in page] == list("ABCDEFGHIJKL")
+    assert all(lines == 2 for page in twelve for _, lines in page)  # each with its lines
+    with pdfplumber.open(folder(root, "pdf-evaluatie-12") / "evaluatieformulier.pdf") as document:
+        assert "Dank u wel" in document.pages[-1].extract_text()
 
 
 # -- card geometry ---------------------------------------------------------------------------

@@ -16,7 +16,22 @@ from casuskit.render.draaiboek_parts import Para, add_table
 
 FILE_NAME = "evaluatieformulier.docx"
 BOX = "\u2610"
-ANSWER_LINES = 3   # per open question; 2 when there are more than three, to keep one page
+
+
+ONE_PAGE_QUESTIONS = 6  # the most open questions that fit on the front with the statements
+
+
+def answer_lines(questions: int) -> int:
+    """Writing lines per open question.
+
+    Fewer as there are more, so that the form with the default statements and house style
+    stays on one A4 page up to :data:`ONE_PAGE_QUESTIONS` questions. A form with more needs
+    the back of the sheet anyway, so its questions get two lines again; a question never
+    leaves its lines behind on the previous page.
+    """
+    if questions > ONE_PAGE_QUESTIONS:
+        return 2
+    return 3 if questions <= 3 else 2 if questions == 4 else 1
 
 
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
@@ -46,13 +61,14 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
                 ooxml.set_cell_vertical_alignment(cell, "center")
     if ctx.werkvorm.evaluation:
         doc.add_paragraph("Open vragen", style="Heading 1")
-        lines = ANSWER_LINES if len(ctx.werkvorm.evaluation) <= 3 else ANSWER_LINES - 1
-        for number, question in enumerate(ctx.werkvorm.evaluation, start=1):
+        questions = ctx.werkvorm.evaluation
+        lines = answer_lines(len(questions))
+        for number, question in enumerate(questions, start=1):
             paragraph = doc.add_paragraph(f"{chr(64 + number)}. {question}", style="Normal")
             ooxml.set_keep_with_next(paragraph)
             for line in range(lines):
                 rule = doc.add_paragraph("", style="Notitieregel")
-                if line < lines - 1:
+                if line < lines - 1 or number == len(questions):  # the thanks: not alone
                     ooxml.set_keep_with_next(rule)
     doc.add_paragraph("Dank u wel. Leg het formulier bij het weggaan in de doos bij de deur.",
                       style="Klein")
