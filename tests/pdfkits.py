@@ -1,15 +1,15 @@
 """The workspace tests/test_pdf.py builds: a kit per printing case, on top of the examples.
 
-Card sizes a7 / a6 / a8, duplex over the long and the short edge, no backs, a printer with a
-back offset, a card filled to exactly what fits, one kit with every example casus as a
-hand-out, and evaluation forms with five and with twelve open questions. :func:`make_workspace` writes it; the test module builds it once.
+The card workspace of tests/proefkit.py, with card sizes a7 / a6 / a8, duplex over the long
+and the short edge, no backs, a printer with a back offset, a card filled to exactly what fits,
+one kit with every example casus as a hand-out, and evaluation forms with five and with twelve
+open questions. :func:`make_workspace` writes it; the test module builds it once.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import shutil
-import textwrap
 from pathlib import Path
 
 from casuskit import docxio
@@ -17,21 +17,14 @@ from casuskit.check import check_workspace
 from casuskit.render import cards
 from casuskit.render.context import plan_kit
 from casuskit.textrender import Texts
+from conftest import write
+from proefkit import casus_yaml, kit_yaml, write_workspace
 
 REPO = Path(__file__).resolve().parent.parent
 
 OFFSET = (2.0, -1.5)  # the proef printer: backs 2 mm right and 1.5 mm up, seen from the front
 SENTENCE = "Meneer laat de medicijnen van de apotheek al weken liggen en opent de deur niet".split()
-PROEF = {
-    "projecten/proef.yaml": """
-        id: proef
-        naam: Proefproject printklaar
-        organisatie: Gemeente Proefstad
-        buurten: [centrum]
-        standaard:
-          kaartformaat: a7
-          achterkant: duplex-lange-zijde
-        """,
+PROEF = {  # on top of proefkit: a second project and more werkvormen
     "projecten/proef-printer.yaml": """
         id: proef-printer
         naam: Proefproject met een scheve printer
@@ -41,21 +34,6 @@ PROEF = {
           printer:
             achterkant_verschuiving_x_mm: 2
             achterkant_verschuiving_y_mm: -1,5
-        """,
-    "buurten/centrum.yaml": """
-        id: centrum
-        naam: Proefstad Centrum
-        beschrijving: Een buurt om mee te proberen.
-        """,
-    "werkvormen/kaarten.yaml": """
-        id: kaarten
-        naam: Kaarten op tafel
-        doel: Met gesprekskaarten in gesprek.
-        documenten: [gesprekskaarten]
-        blokken:
-          - titel: Casus bespreken
-            duur: 45
-            per_casus: ja
         """,
     "werkvormen/kaarten-kort.yaml": """
         id: kaarten-kort
@@ -99,37 +77,6 @@ for _kit_id, _count in EVALUATION_KITS.items():
             duur: 10
             per_casus: ja
         evaluatie:\n""" + "".join(f"          - {q}\n" for q in (QUESTIONS * 3)[:_count])
-CASUS = """
-    id: {id}
-    titel: De kaarttest
-    status: definitief
-    samenvatting: Een verzonnen casus om gesprekskaarten mee te proberen.
-    situatie: Een oudere bewoner in {{{{ buurt.naam }}}} trekt zich terug.
-    perspectieven:
-      - beroep: wijkverpleegkundige
-        ziet: Meneer is afgevallen.
-        weet: Hij krijgt twee keer per week hulp bij het douchen.
-        mag_delen: Dat ze zich zorgen maakt.
-        mag_niet_delen: Medische gegevens, zonder toestemming.
-        signalen:
-          - Medicijnen blijven liggen.
-          - {signal}
-      - beroep: opbouwwerker
-        signalen:
-          - Een vaste bezoeker komt niet meer.
-    fasen:
-      - titel: Twee weken later
-        tekst: De buurvrouw belt de gemeente. De brievenbus zit vol.
-        vragen:
-          - Wie gaat er nu langs?
-    dilemmas:
-      - soort: privacy
-        vraag: Mag de wijkverpleegkundige dit aan de opbouwwerker vertellen?
-    vragen:
-      - Welke signalen zien jullie?
-      - Wat kun je doen voordat het misgaat?
-      - Wie heeft het beste contact met meneer?
-    """
 KITS = {  # kit id → (project, werkvorm, extra lines, casus)
     "pdf-a7": ("proef", "kaarten", "", "kaarttest"),
     "pdf-a6": ("proef", "kaarten", "kaartformaat: a6", "kaarttest"),
@@ -143,14 +90,6 @@ SIZES = {"pdf-a7": (105, 74), "pdf-a6": (105, 148), "pdf-a8": (52, 74), "pdf-kor
          "pdf-geen": (105, 74), "pdf-verschoven": (105, 74), "pdf-vol": (105, 74)}
 EXAMPLES = sorted(p.stem for p in (REPO / "casussen").rglob("*.yaml"))
 ID = r"pdf-[a-z0-9]+·kaart[a-z]+·\d\d"
-
-
-def kit_yaml(kit_id: str, project: str, werkvorm: str, extra: str, casussen: list[str]) -> str:
-    listed = "".join(f"\n  - {c}" for c in casussen)
-    return (f"id: {kit_id}\nproject: {project}\nbuurt: {'centrum' if project != 'heerhugowaard' else 'noord'}\n"
-            f"sessie: {kit_id}\nwerkvorm: {werkvorm}\ndatum: 2016-11-08\nstarttijd: 19:30\n"
-            f"locatie: Buurthuis\ngespreksleider: Gespreksleider Proef\ndeelnemers: 12\ngroepen: 2\n"
-            f"{extra + chr(10) if extra else ''}casussen:{listed}\n")
 
 
 def fitting_words(root: Path) -> int:
@@ -175,20 +114,14 @@ def folder(root: Path, kit_id: str) -> Path:
     return root / "output" / project / kit_id
 
 
-def write(root: Path, relative: str, text: str) -> None:
-    path = root / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-
-
 def make_workspace(root: Path) -> int:
     """Write the workspace into ``root``; returns the words card 05 of kaartvol holds."""
     for folder_name in ("projecten", "buurten", "werkvormen", "casussen", "rollen"):
         shutil.copytree(REPO / folder_name, root / folder_name)
+    write_workspace(root, kit_id=None)
     for name, text in PROEF.items():
         write(root, name, text)
-    write(root, "casussen/test/kaarttest.yaml", CASUS.format(id="kaarttest", signal="Meneer valt af."))
-    write(root, "casussen/test/kaartvol.yaml", CASUS.format(id="kaartvol", signal="Kort."))
+    write(root, "casussen/test/kaartvol.yaml", casus_yaml("kaartvol", signal="Kort."))
     for kit_id, (project, werkvorm, extra, casus) in KITS.items():
         write(root, f"kits/{kit_id}.yaml", kit_yaml(kit_id, project, werkvorm, extra, [casus]))
     for kit_id, count in EVALUATION_KITS.items():
@@ -197,7 +130,7 @@ def make_workspace(root: Path) -> int:
     write(root, "kits/pdf-hand-outs.yaml",
           kit_yaml("pdf-hand-outs", "heerhugowaard", "alleen-hand-outs", "", EXAMPLES))
     words = fitting_words(root)
-    write(root, "casussen/test/kaartvol.yaml", CASUS.format(id="kaartvol", signal=long_text(words)))
+    write(root, "casussen/test/kaartvol.yaml", casus_yaml("kaartvol", signal=long_text(words)))
     return words
 
 

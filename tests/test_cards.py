@@ -21,92 +21,15 @@ from casuskit.render import cards
 from casuskit.render.context import plan_kit
 from casuskit.textrender import Texts
 
-from conftest import write
+from proefkit import CASUS_FILE, write_workspace
 
 KIT = "proef-kaarten"
-CASUS = "casussen/test/kaarttest.yaml"
-FILES = {
-    "projecten/proef.yaml": """
-        id: proef
-        naam: Proefproject kaarten
-        organisatie: Gemeente Proefstad
-        buurten: [centrum]
-        standaard:
-          kaartformaat: a7
-          achterkant: duplex-lange-zijde
-        """,
-    "buurten/centrum.yaml": """
-        id: centrum
-        naam: Proefstad Centrum
-        beschrijving: Een buurt om mee te proberen.
-        """,
-    "werkvormen/kaarten.yaml": """
-        id: kaarten
-        naam: Kaarten op tafel
-        doel: Met gesprekskaarten in gesprek.
-        documenten: [gesprekskaarten]
-        blokken:
-          - titel: Casus bespreken
-            duur: 45
-            per_casus: ja
-        """,
-    CASUS: """
-        id: kaarttest
-        titel: De kaarttest
-        status: definitief
-        samenvatting: Een verzonnen casus om gesprekskaarten mee te proberen.
-        situatie: Een oudere bewoner in {{ buurt.naam }} trekt zich terug.
-        perspectieven:
-          - beroep: wijkverpleegkundige
-            ziet: Meneer is afgevallen.
-            weet: Hij krijgt twee keer per week hulp bij het douchen.
-            mag_delen: Dat ze zich zorgen maakt.
-            mag_niet_delen: Medische gegevens, zonder toestemming.
-            signalen:
-              - Medicijnen blijven liggen.
-              - Meneer is zichtbaar afgevallen.
-          - beroep: opbouwwerker
-            signalen:
-              - Een vaste bezoeker komt niet meer.
-        fasen:
-          - titel: Twee weken later
-            tekst: |
-              De buurvrouw belt de gemeente: de brievenbus zit vol en ze heeft meneer al vier
-              dagen niet gezien.
-            vragen:
-              - Wie gaat er nu langs?
-        dilemmas:
-          - soort: privacy
-            vraag: Mag de wijkverpleegkundige dit aan de opbouwwerker vertellen?
-        vragen:
-          - Welke signalen zien jullie?
-          - Wat kun je doen voordat het misgaat?
-          - Wie heeft het beste contact met meneer?
-        """,
-    "kits/kaarten.yaml": """
-        id: proef-kaarten
-        project: proef
-        buurt: centrum
-        ronde: 1
-        werkvorm: kaarten
-        datum: 2016-11-08
-        starttijd: 19:30
-        locatie: Buurthuis
-        gespreksleider: Gespreksleider Proef
-        deelnemers: 12
-        groepen: 2
-        casussen: [kaarttest]
-        """,
-}
-# 9 cards: vraag 01-03, signaal 04-06, dilemma 07, fase 08, rol 09 (the opbouwwerker has no
-# role text); on a7 (8 per sheet) that is one full sheet and one with a single card.
+CASUS = CASUS_FILE
 
 
 def workspace(root: Path) -> Path:
-    """A small workspace of our own: the shipped examples keep changing."""
-    for name, text in FILES.items():
-        write(root, name, text)
-    return root
+    """A small workspace of our own (tests/proefkit.py): the shipped examples keep changing."""
+    return write_workspace(root, KIT)
 
 
 def edit(root: Path, name: str, old: str, new: str) -> None:

@@ -28,8 +28,9 @@ from conftest import run, write
 from pdfgeometry import PT as PT_MM
 from pdfgeometry import (Rect, card_ids, cells, is_empty, page_size, require, text_bounds,
                          texts_by_cell)
-from pdfkits import (CASUS, EVALUATION_KITS, EXAMPLES, ID, KITS, OFFSET, SENTENCE, SIZES, folder,
+from pdfkits import (EVALUATION_KITS, EXAMPLES, ID, KITS, OFFSET, SENTENCE, SIZES, folder,
                      make_workspace)
+from proefkit import CASUS_FILE, casus_yaml
 
 
 @pytest.fixture(scope="module")
@@ -337,7 +338,7 @@ def test_an_overlong_card_fails_the_build_before_any_pdf(built, tmp_path):
     copy = tmp_path / "ws"
     shutil.copytree(root, copy, ignore=shutil.ignore_patterns("output"))
     long = " ".join(SENTENCE * 12)
-    write(copy, "casussen/test/kaarttest.yaml", CASUS.format(id="kaarttest", signal=long))
+    write(copy, CASUS_FILE, casus_yaml(signal=long))
     result = run(copy, "build", "pdf-a7", "--pdf")
     assert result.exit_code == 1
     assert "kaart pdf-a7 · kaarttest · 05 (Signaal) past niet: de tekst is" in result.output
