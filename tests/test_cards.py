@@ -42,7 +42,7 @@ def edit(root: Path, name: str, old: str, new: str) -> None:
 def context(root: Path, card_size: str | None = None, back_mode: str | None = None,
             reference: Path | None = None):
     result = check_workspace(root)
-    assert not result.errors, result.errors
+    assert not [e for e in result.errors if e.code != "kaart-te-vol"], result.errors  # rendered below
     ws = result.workspace
     ctx = plan_kit(ws, ws.get("kit", KIT), Texts(ws.root), reference)
     updates = {k: v for k, v in (("card_size", card_size), ("back_mode", back_mode)) if v}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from casuskit import incremental
+from casuskit import cardfit, incremental
 from casuskit.build import build
 from casuskit.errors import BuildFailed
 from casuskit.model import KINDS
@@ -138,8 +138,10 @@ def test_template_change_rebuilds_every_kit(ws, tmp_path):
     assert len(build(ws, out=out).kits) == len(load_workspace(ws).of("kit"))
 
 
-def test_failed_kit_writes_nothing_not_even_the_manifest(ws, tmp_path):
+def test_failed_kit_writes_nothing_not_even_the_manifest(ws, tmp_path, monkeypatch):
     out = tmp_path / "uit"
+    # check measures cards too; without that, the render itself fails, in a worker process
+    monkeypatch.setattr(cardfit, "card_fit_problems", lambda ws, found: [])
     build(ws, out=out)
     manifest = (out / incremental.MANIFEST_NAME).read_bytes()
     before = files_of(out)

@@ -2,7 +2,8 @@
 
 :func:`check_workspace` never raises for bad input: it returns a :class:`CheckResult` holding
 all diagnostics (sorted by file and line) and the workspace with every valid entry, which the
-build uses when there are no errors.
+build uses when there are no errors. Card texts are measured as the build measures them
+(:mod:`casuskit.cardfit`), so a card that does not fit shows up here already.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from casuskit import crossref, fiction, participants
+from casuskit import cardfit, crossref, fiction, participants
 from casuskit.evaluation import results
 from casuskit.errors import Diagnostic, error, warning
 from casuskit.textrender import Texts, context_for
@@ -48,6 +49,7 @@ def check_workspace(root: Path, only: set[str] | None = None) -> CheckResult:
     for entries in ws.entries.values():
         for entry in entries.values():
             found += fiction_findings(entry.doc)
+    found += cardfit.card_fit_problems(ws, found)  # last: it skips kits with errors so far
     if only is not None:
         found = [d for d in found if d.location is None or d.location.file in only]
     unique = list(dict.fromkeys(found))

@@ -33,7 +33,14 @@ def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
 def wrap(text: str, width_mm: float, size_pt: float, bold: bool = False) -> list[str]:
     """Greedy line breaking at spaces, as a word processor does; hard breaks kept.
 
-    Widths are summed as the text grows, character by character in the same order as
+    Memoised: check measures the same casus texts once for every kit that prints them.
+    """
+    return list(_wrap(text, width_mm, size_pt, bold))
+
+
+@lru_cache(maxsize=8192)
+def _wrap(text: str, width_mm: float, size_pt: float, bold: bool) -> tuple[str, ...]:
+    """Widths are summed as the text grows, character by character in the same order as
     :func:`text_width_mm` does, so every comparison sees exactly the same number, without
     measuring each line again from its start for every word.
     """
@@ -58,7 +65,7 @@ def wrap(text: str, width_mm: float, size_pt: float, bold: bool = False) -> list
             else:
                 current, units = (f"{current} {word}" if current else word), grown
         lines.append(current)
-    return lines
+    return tuple(lines)
 
 
 def _units(text: str, table: dict[str, float], fallback: float) -> float:

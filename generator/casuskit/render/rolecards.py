@@ -31,7 +31,12 @@ def role_card(kit_id: str, number: int, role) -> Card:
                 role.id, SERIES, ("doet",), f"Rol · {who}")
 
 
+def role_cards(ctx: KitContext) -> list[Card]:
+    """The kit's role cards, one per rol, in the kit's order (also measured by check)."""
+    return [role_card(ctx.kit.id, n, role) for n, role in enumerate(ctx.roles, start=1)]
+
+
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
-    cards = [role_card(ctx.kit.id, n, role) for n, role in enumerate(ctx.roles, start=1)]
+    cards = role_cards(ctx)
     subject = f"Rolkaarten · {ctx.buurt.name} · {ctx.kit.round_label}"
     return [(FILE_NAME, render_sheets(ctx, "Rolkaarten", subject, [cards] if cards else [], SIZE))]
