@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from casuskit.check import check_workspace
+
 from conftest import REPO, diagnostics, run, write
 
 
@@ -167,3 +169,50 @@ def test_source_window_keeps_short_lines_and_cuts_long_ones_at_the_near_end():
     assert (text, start, width) == (line[:71] + "…", 7, 64)
     text, start, width = source_window(line, 107, 300)
     assert (text, start, width) == ("…" + line[99:169] + "…", 9, 62)
+
+
+def test_a_casus_that_does_not_load_gives_the_kits_using_it_no_second_error(ws):
+    path = ws / "casussen/algemeen/stille-buurman.yaml"  # in three kits
+    text = path.read_text(encoding="utf-8")
+    files = len(check_workspace(ws).workspace.files)
+    path.write_text(text.replace("titel: De stille buurman", "titel: Let op: de stille buurman"),
+                    encoding="utf-8")  # not YAML any more: only the file name tells its id
+    result = run(ws, "check")
+    assert result.exit_code == 1
+    assert result.output == (
+        "fout[dubbele-punt]: hier staat een dubbele punt (:) die YAML als nieuw veld leest\n"
+        "  --> casussen/algemeen/stille-buurman.yaml:3:14\n"
+        "   |\n"
+        " 3 | titel: Let op: de stille buurman\n"
+        "   |              ^\n"
+        '  = hulp: Zet de hele tekst tussen aanhalingstekens, bijvoorbeeld: titel: "Let op: dit is één tekst"\n'
+        "\n"
+        f"1 fout in 1 van {files} bestanden.\n")
+
+
+def test_a_casus_with_a_wrong_id_gives_the_kits_using_it_no_second_error(ws):
+    path = ws / "casussen/algemeen/stille-buurman.yaml"
+    text = path.read_text(encoding="utf-8")
+    files = len(check_workspace(ws).workspace.files)
+    path.write_text(text.replace("id: stille-buurman", "id: Stille buurman"), encoding="utf-8")
+    result = run(ws, "check")
+    assert result.exit_code == 1
+    assert result.output == (
+        "fout[ongeldige-id]: `Stille buurman` is geen geldige id voor `id`\n"
+        "  --> casussen/algemeen/stille-buurman.yaml:2:5\n"
+        "   |\n"
+        " 2 | id: Stille buurman\n"
+        "   |     ^^^^^^^^^^^^^^\n"
+        "  = hulp: Een id bestaat uit kleine letters, cijfers en streepjes, bijv. `stille-buurman`.\n"
+        "\n"
+        f"1 fout in 1 van {files} bestanden.\n")
+
+
+def test_a_broken_casus_is_known_by_its_readable_id_too(ws):
+    source = (ws / "casussen/algemeen/stille-buurman.yaml").read_text(encoding="utf-8")
+    write(ws, "casussen/kopie.yaml", source.replace("id: stille-buurman", "id: stille-buurman-2")
+          .replace("status: definitief", "status: klaar"))
+    kit = ws / "kits/heerhugowaard/noord-ronde-2.yaml"
+    kit.write_text(kit.read_text().replace("- stille-buurman", "- stille-buurman-2"))
+    assert diagnostics(ws, errors_only=True) == [
+        ("geen-keuze", "`klaar` is geen geldige waarde voor `status`", "casussen/kopie.yaml:4:9")]

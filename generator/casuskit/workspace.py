@@ -40,7 +40,7 @@ class Workspace:
     root: Path
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)  # kind name → id → entry
     files: list[str] = field(default_factory=list)  # every YAML file seen, valid or not
-    # ids of files that exist but did not validate: references to them are not errors twice
+    # ids of files that exist but did not load or validate: references to them are not errors twice
     broken: dict[str, set[str]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -93,15 +93,24 @@ def load_workspace(root: Path) -> Workspace:
         workspace.files.append(file)
         doc, problems = load(path, file)
         workspace.diagnostics += problems
-        if doc is None or any(p.is_error for p in problems):
-            continue
-        model, problems = validate(doc, kind)
-        workspace.diagnostics += problems
+        model = None
+        if doc is not None and not any(p.is_error for p in problems):
+            model, problems = validate(doc, kind)
+            workspace.diagnostics += problems
         if model is not None:
             _add(workspace, Entry(kind, doc, model))
-        elif isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
-            workspace.broken.setdefault(kind.name, set()).add(doc.data["id"])
+        else:
+            _mark_broken(workspace, kind.name, path, doc)
     return workspace
+
+
+def _mark_broken(workspace: Workspace, kind: str, path: Path, doc: Document | None) -> None:
+    """Remember the ids a file that did not load or validate goes by, so that a kit using it
+    gets no second error: its file name (an id is its file name) and its `id` if readable."""
+    ids = workspace.broken.setdefault(kind, set())
+    ids.add(path.stem)
+    if doc is not None and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+        ids.add(doc.data["id"])
 
 
 def _add(workspace: Workspace, entry: Entry) -> None:
