@@ -1,4 +1,5 @@
-"""Checks that span files: references by id, programme timing, perspectives, professions.
+"""Checks that span files: references by id, programme timing, professions, and the
+perspectives a casus needs (its projects' ``verplichte_perspectieven``).
 
 Each check takes the loaded :class:`~casuskit.workspace.Workspace` and returns diagnostics
 located in the file that holds the reference, with a "bedoelde u …?" suggestion where a
@@ -161,22 +162,49 @@ def _check_timing(entry: Entry, werkvorm) -> list[Diagnostic]:
 def check_casus_quality(ws: Workspace) -> list[Diagnostic]:
     """Warnings that make a casus better but do not stop a build."""
     found: list[Diagnostic] = []
+    for entry in ws.of("project").values():
+        for i, name in enumerate(entry.model.required_perspectives):
+            found += _profession(entry, ("verplichte_perspectieven", i), name)
     for entry in ws.of("casus").values():
         casus = entry.model
-        present = {professions.key(p.profession) for p in casus.perspectives}
-        missing = [professions.label(k) for k in professions.CORE_FOUR if k not in present]
+        missing, asking = _missing_perspectives(ws, casus)
         if missing:
             where = ("perspectieven",) if casus.perspectives else ("id",)
             found.append(warning(
                 "perspectief-ontbreekt", "deze casus mist het perspectief van " + _and(missing),
                 location_of(entry, where, key=True),
                 "Schrijf per beroep onder `perspectieven` wat deze professional ziet, weet en "
-                "mag delen; zo oefent de groep met alle vier de blikken."))
+                "mag delen; zo oefent de groep met alle blikken die het project vraagt"
+                + (f" (`verplichte_perspectieven` in {_and(asking)})." if asking else ".")))
         for i, person in enumerate(casus.perspectives):
             found += _profession(entry, ("perspectieven", i, "beroep"), person.profession)
         for i, actions in enumerate(casus.actions):
             found += _profession(entry, ("acties", i, "beroep"), actions.profession)
     return found
+
+
+def _missing_perspectives(ws: Workspace, casus) -> tuple[list[str], list[str]]:
+    """The required professions (labels) the casus lacks, and the files of the projects that
+    require them. A casus is for the projects of the kits that use it and of its buurten; one
+    for no project yet could serve any project, so it needs what each of them requires."""
+    users = {entry.model.project for entry in ws.of("kit").values() if casus.id in entry.model.casussen}
+    projects = sorted(ws.of("project").items())
+    mine = [entry for id_, entry in projects
+            if id_ in users or set(entry.model.neighbourhoods) & set(casus.neighbourhoods)]
+    requirements = [(entry.doc.file, entry.model.required_perspectives)
+                    for entry in mine or [entry for _, entry in projects]]
+    if not requirements:  # no project at all: the default of the setting
+        requirements = [(None, [professions.label(k) for k in professions.CORE_FOUR])]
+    present = {professions.key(p.profession) for p in casus.perspectives}
+    missing: dict[str, str] = {}  # profession key → label, in the projects' order
+    asking: list[str] = []
+    for file, names in requirements:
+        lacking = [name for name in names if professions.key(name) not in present]
+        for name in lacking:
+            missing.setdefault(professions.key(name), professions.label(name))
+        if lacking and file is not None:
+            asking.append(file)
+    return list(missing.values()), asking
 
 
 def _profession(entry: Entry, path: tuple, text: str) -> list[Diagnostic]:

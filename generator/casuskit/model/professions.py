@@ -36,7 +36,8 @@ PROFESSIONS: tuple[Profession, ...] = (
     Profession("buurtbewoner", "Buurtbewoner", ("bewoner", "actieve bewoner")),
 )
 
-# The four professions that co-wrote the Heerhugowaard cases; a casus lacking one gets a warning.
+# The four professions that co-wrote the Heerhugowaard cases: the default of a project's
+# `verplichte_perspectieven` (a casus lacking one of its project's gets a warning).
 CORE_FOUR = ("wijkverpleegkundige", "opbouwwerker", "wijkagent", "jeugd-en-gezinscoach")
 
 _BY_NAME = {}

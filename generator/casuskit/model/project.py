@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from casuskit.model import professions
 from casuskit.model.kit import BackMode, CardSize
 from casuskit.model.printer import Printer
 from casuskit.model.types import Id, Model, Text, Time, field
@@ -47,4 +48,9 @@ class Project(Model):
     neighbourhoods: list[Id] = field("buurten", "Id's van de buurten of gebieden in dit project.", min_length=1)
     house_style: Text | None = field("huisstijl", "Pad naar een eigen huisstijl-document (.docx), "
                                                   "gemaakt met `casuskit huisstijl`.", None)
+    required_perspectives: list[Text] = field(
+        "verplichte_perspectieven", "Beroepen waarvan elke casus van dit project een perspectief "
+        "moet hebben; ontbreekt er een, dan geeft `casuskit check` een waarschuwing. Standaard: "
+        "wijkverpleegkundige, opbouwwerker, wijkagent en Jeugd & Gezinscoach. Een lege lijst (`[]`): "
+        "geen enkel beroep verplicht.", [professions.label(k) for k in professions.CORE_FOUR])
     defaults: Defaults = field("standaard", "Standaardwaarden voor alle kits van dit project.", Defaults())
