@@ -16,22 +16,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from casuskit.errors import Diagnostic, ReferenceDocError
+from casuskit.textrender import Texts
 from casuskit.workspace import Workspace
 
 UNUSABLE = object()  # a project whose house style cannot be opened: the build reports that
 
 
-def card_fit_problems(ws: Workspace, found: list[Diagnostic]) -> list[Diagnostic]:
+def card_fit_problems(ws: Workspace, found: list[Diagnostic], texts: Texts) -> list[Diagnostic]:
     """kaart-te-vol errors for every kit that ``found`` (the check so far) has no error in."""
     from jinja2 import TemplateError
     from pydantic import ValidationError
 
     from casuskit.render import cards
     from casuskit.render.context import plan_kit
-    from casuskit.textrender import Texts
 
     broken = {d.location.file for d in found if d.is_error and d.location is not None}
-    texts = Texts(ws.root)
     styles: dict[str, object] = {}  # project id → (reference, document with its styles)
     reported: dict[tuple, Diagnostic] = {}
     for _, entry in sorted(ws.of("kit").items()):

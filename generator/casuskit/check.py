@@ -39,17 +39,18 @@ class CheckResult:
 def check_workspace(root: Path, only: set[str] | None = None) -> CheckResult:
     """Check the whole workspace; ``only`` limits the report to these files (display paths)."""
     ws = load_workspace(root)
+    texts = Texts(ws.root)  # one, so that each casus text is compiled once
     found = list(ws.diagnostics)
     found += crossref.check_references(ws)
     found += crossref.check_casus_quality(ws)
-    found += casus_variable_problems(ws)
+    found += casus_variable_problems(ws, texts)
     found += template_syntax_problems(ws)
     found += participants.check_lists(ws.root, {k: e.model for k, e in ws.of("kit").items()})
-    found += results.check_results(ws, Texts(ws.root))  # evaluaties/<kit-id>.csv
+    found += results.check_results(ws, texts)  # evaluaties/<kit-id>.csv
     for entries in ws.entries.values():
         for entry in entries.values():
             found += fiction_findings(entry.doc)
-    found += cardfit.card_fit_problems(ws, found)  # last: it skips kits with errors so far
+    found += cardfit.card_fit_problems(ws, found, texts)  # last: it skips kits with errors so far
     if only is not None:
         found = [d for d in found if d.location is None or d.location.file in only]
     unique = list(dict.fromkeys(found))
@@ -78,9 +79,8 @@ def _texts(data, path: tuple):
             yield from _texts(value, path + (key,))
 
 
-def casus_variable_problems(ws: Workspace) -> list[Diagnostic]:
+def casus_variable_problems(ws: Workspace, texts: Texts) -> list[Diagnostic]:
     """Render every casus text with ``{{ }}`` for each buurt it will be used in."""
-    texts = Texts(ws.root)
     found: list[Diagnostic] = []
     for entry in ws.of("casus").values():
         for context in _contexts_for(ws, entry.model):

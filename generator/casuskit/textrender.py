@@ -81,17 +81,21 @@ class Texts:
         """Fill in ``{{ … }}`` in a casus text; plain text passes through untouched."""
         if "{" not in text:
             return text
+        return self._template(text).render(**context)  # type: ignore[attr-defined]
+
+    def _template(self, text: str):
+        """A casus text compiled once, for check and for every kit that uses it."""
         template = self._cache.get(text)
         if template is None:
             template = self._cache[text] = self.env.from_string(text)
-        return template.render(**context)  # type: ignore[attr-defined]
+        return template
 
     def problem(self, text: str, context: dict) -> TextProblem | None:
         """What is wrong with a casus text for this context, or None."""
         if "{" not in text:
             return None
         try:
-            self.env.from_string(text).render(**context)
+            self._template(text).render(**context)
         except TemplateSyntaxError as exc:
             return TextProblem(f"de variabele-tekst klopt niet: {_dutch_syntax(exc.message)}",
                                "Schrijf variabelen als {{ buurt.naam }}: twee accolades aan elke kant.",
