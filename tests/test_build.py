@@ -290,3 +290,39 @@ def test_a_project_overrides_a_fixed_text_without_code(ws):
     doc = docx.Document(ws / KIT_DIR / "hand-out-stille-buurman.docx")
     texts = [p.text for p in doc.paragraphs]
     assert "Welkom in Heerhugowaard Noord! Deze casus is verzonnen; bespreek hem met uw tafel." in texts
+
+
+def _titled(ws, title: str) -> None:
+    path = ws / "casussen/algemeen/stille-buurman.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "titel: De stille buurman", f'titel: "Stille {title} buurman"'), encoding="utf-8")
+
+
+def test_a_calculation_that_fails_in_a_casus_text_is_a_located_error(ws):
+    _titled(ws, "{{ 1 / 0 }}")
+    result = run(ws, "build")
+    assert result.exit_code == 1
+    assert ("fout[variabele]: deze variabele-tekst kan casuskit niet invullen (de berekening erin gaat mis)\n"
+            "  --> casussen/algemeen/stille-buurman.yaml:3:9\n"
+            "   |\n"
+            ' 3 | titel: "Stille {{ 1 / 0 }} buurman"\n'
+            "   |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+            "  = hulp: Gebruik alleen variabelen als {{ buurt.naam }}, zonder te rekenen.\n") in result.output
+    assert "Er is niets gebouwd" in result.output
+
+
+def test_a_text_failing_only_with_one_kits_values_is_caught_by_check(ws):
+    """Locations are 34 (midden), 31 (noord) and 42 (zuid) letters long: [32] fails for noord
+    only, whose build would otherwise stop halfway."""
+    _titled(ws, "{{ kit.locatie[32] }}")
+    result = run(ws, "check")
+    assert result.exit_code == 1
+    assert ("fout[variabele]: deze variabele-tekst vraagt om iets dat er niet is\n"
+            "  --> casussen/algemeen/stille-buurman.yaml:3:9\n"
+            "   |\n"
+            ' 3 | titel: "Stille {{ kit.locatie[32] }} buurman"\n'
+            "   |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+            "  = alleen met de gegevens van kit `hhw-noord-ronde-2`\n"
+            "  = hulp: Gebruik de variabelen zoals ze zijn, zonder [ ] of iets anders erachter. "
+            "Beschikbaar: {{ buurt.naam }}") in result.output
+    assert run(ws, "build", "hhw-midden-ronde-2").exit_code == 1  # check covers every kit

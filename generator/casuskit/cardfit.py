@@ -46,7 +46,7 @@ def card_fit_problems(ws: Workspace, found: list[Diagnostic], texts: Texts) -> l
         try:
             ctx = plan_kit(ws, entry.model, texts, reference)
         except (TemplateError, ValidationError):
-            continue  # a variable that fails with this kit's values only: not a card problem
+            continue  # a filled-in text that no longer validates: not a card problem
         for card_list, size in printed_cards(ctx):
             for problem in cards.fit_problems(ctx, document, card_list, cards.grid_for(size), size):
                 reported.setdefault((reference, problem.location, problem.notes), problem)

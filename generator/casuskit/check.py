@@ -80,36 +80,45 @@ def _texts(data, path: tuple):
 
 
 def casus_variable_problems(ws: Workspace, texts: Texts) -> list[Diagnostic]:
-    """Render every casus text with ``{{ }}`` for each buurt it will be used in."""
+    """Render every casus text with ``{{ }}`` with the values of each kit that uses it (or of a
+    buurt it could serve), so no kit's build can fail on it later."""
     found: list[Diagnostic] = []
     for entry in ws.of("casus").values():
-        for context in _contexts_for(ws, entry.model):
+        seen: set[tuple] = set()
+        for number, (kit_id, context) in enumerate(_contexts_for(ws, entry.model)):
             for path, text in _texts(entry.doc.data, ()):
                 problem = texts.problem(text, context)
-                if problem is None:
+                if problem is None or (path, problem.message) in seen:
                     continue
+                seen.add((path, problem.message))
                 offset = _line_offset(text, problem.line)
                 if problem.needle and text.find(problem.needle, offset) >= 0:
                     offset = text.find(problem.needle, offset)
                 length = len(problem.needle) if problem.needle else 0
+                notes = (f"alleen met de gegevens van kit `{kit_id}`",) if number else ()
                 found.append(error("variabele", problem.message,
-                                   text_offset_span(entry.doc, path, offset, length), problem.hint))
+                                   text_offset_span(entry.doc, path, offset, length), problem.hint,
+                                   notes=notes))
     return found
 
 
-def _contexts_for(ws: Workspace, casus) -> list[dict]:
-    """One context suffices: every kit offers the same variable names, only values differ."""
-    for kit_entry in ws.of("kit").values():
+def _contexts_for(ws: Workspace, casus) -> list[tuple[str | None, dict]]:
+    """(kit id, variables) for every kit using the casus; the names are the same for every kit,
+    but values differ, and a text may index or test them."""
+    found = []
+    for kit_id, kit_entry in sorted(ws.of("kit").items()):
         kit = kit_entry.model
         project, buurt = ws.get("project", kit.project), ws.get("buurt", kit.neighbourhood)
         if casus.id in kit.casussen and project and buurt:
-            return [context_for(project, buurt, kit)]
+            found.append((kit_id, context_for(project, buurt, kit)))
+    if found:
+        return found
     projects = list(ws.of("project").values())
     buurten = [b for b in ([ws.get("buurt", b) for b in casus.neighbourhoods]
                            or [e.model for e in ws.of("buurt").values()]) if b]
     kits = list(ws.of("kit").values())
     if projects and buurten:  # not in any kit yet: check against a buurt it could serve
-        return [context_for(projects[0].model, buurten[0], kits[0].model if kits else None)]
+        return [(None, context_for(projects[0].model, buurten[0], kits[0].model if kits else None))]
     return []
 
 

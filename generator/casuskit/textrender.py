@@ -102,12 +102,19 @@ class Texts:
                                exc.lineno, "{{")
         except UndefinedError as exc:
             name = _undefined_name(exc.message)
-            return TextProblem(f"onbekende variabele: `{name}` bestaat niet",
-                               "Beschikbaar: " + ", ".join(f"{{{{ {v} }}}}" for v in available(context)) + ".",
-                               None, name)
+            offered = "Beschikbaar: " + ", ".join(f"{{{{ {v} }}}}" for v in available(context)) + "."
+            if not re.fullmatch(r"[A-Za-z_]\w*", name):  # e.g. {{ kit.locatie[40] }} past the end
+                return TextProblem("deze variabele-tekst vraagt om iets dat er niet is",
+                                   "Gebruik de variabelen zoals ze zijn, zonder [ ] of iets anders "
+                                   "erachter. " + offered)
+            return TextProblem(f"onbekende variabele: `{name}` bestaat niet", offered, None, name)
         except TemplateError:  # SecurityError and friends: text may not call Python
             return TextProblem("deze variabele-tekst mag casuskit niet uitvoeren",
                                "Gebruik alleen variabelen als {{ buurt.naam }}.")
+        except Exception:  # {{ 1 / 0 }}, {{ kit.ronde + "a" }}: the writer's expression fails
+            return TextProblem("deze variabele-tekst kan casuskit niet invullen (de berekening "
+                               "erin gaat mis)", "Gebruik alleen variabelen als {{ buurt.naam }}, "
+                               "zonder te rekenen.")
         return None
 
 
