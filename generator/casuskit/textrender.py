@@ -140,6 +140,12 @@ def _render(env, name: str, context: dict) -> str:
             problem = _dutch_syntax(exc.message)
             hint = "Vergelijk met het origineel in casuskit (templates/teksten/" + name + ")."
         raise TemplateTextError(f"het sjabloon {shown} klopt niet: {problem}", hint) from None
+    except Exception as exc:  # {{ 1 / 0 }}: an expression in the project's own template fails
+        where = _template_line(exc, name)
+        shown = f"{OVERRIDE_FOLDER}/{name}" + (f", regel {where}" if where else "")
+        raise TemplateTextError(f"het sjabloon {shown} klopt niet: een berekening erin gaat mis",
+                                "Gebruik alleen variabelen, zonder te rekenen; vergelijk met het "
+                                f"origineel in casuskit (templates/teksten/{name}).") from None
 
 
 def _template_line(exc: Exception, name: str) -> int | None:
