@@ -11,14 +11,11 @@ and writes it in the project (``standaard → printer``).
 
 from __future__ import annotations
 
-from docx.enum.text import WD_LINE_SPACING
-from docx.shared import Pt
-
 from casuskit import ooxml
-from casuskit.ooxml import Border
+from casuskit.ooxml import Border, tablexml
 from casuskit.render import backshift, rolecards
-from casuskit.render.cards import (grid_table, CARD_SIZES_MM, PADDING_MM, SEPARATOR_TWIPS, Grid,
-                                   _set_up_page, grid_for)
+from casuskit.render.cards import (CARD_SIZES_MM, Grid, _set_up_page, add_separator, grid_for,
+                                   grid_table)
 from casuskit.render.context import KitContext
 
 FILE_NAME = "kalibratie.docx"
@@ -126,54 +123,30 @@ def _back_cells(grid: Grid, header_row: int, setting: str) -> dict:
 
 def _sheet(doc, grid: Grid, merged_row: int, cells: dict, shift, align: str) -> None:
     """One sheet: the card grid with solid lines, ``merged_row`` as one wide cell."""
-    table, moved = grid_table(doc, grid, shift)
-    merged = table.cell(merged_row, 0).merge(table.cell(merged_row, grid.cols - 1))
+    lined = {}
     for (r, c), paragraphs in cells.items():
-        cell = merged if r == merged_row else table.cell(r, c)
-        ooxml.set_cell_borders(cell, all=LINE)
-        if (r, c) in moved.padding:
-            top, right, bottom, left = moved.padding[(r, c)]
-            if r == merged_row:  # the merged cell spans the last column too
-                right = moved.padding[(r, grid.cols - 1)][1]
-            ooxml.set_cell_margins(cell, top=top, right=right, bottom=bottom, left=left)
-        ooxml.set_cell_vertical_alignment(cell, align)
-        reuse = True  # the cell's first paragraph, and the one Word needs after a table
-        for style, text in paragraphs:
-            if style == "ruler":
-                _ruler(doc, cell)
-                reuse = True
-                continue
-            paragraph = cell.paragraphs[-1] if reuse else cell.add_paragraph()
-            reuse = False
-            paragraph.style = doc.styles[style]
-            paragraph.add_run(text)
-    separator = doc.add_paragraph(style="Normal").paragraph_format  # as on the card sheets
-    separator.space_before = separator.space_after = Pt(0)
-    separator.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    separator.line_spacing = Pt(SEPARATOR_TWIPS / 20)
+        content = [_ruler() if style == "ruler" else tablexml.Paragraph(style, [tablexml.Run(text)])
+                   for style, text in paragraphs]
+        lined[(r, c)] = tablexml.Cell(content, grid.cols if r == merged_row else 1,
+                                      borders=tablexml.edges(LINE), valign=align)
+    tablexml.add_table(doc, grid_table(grid, lined, shift))
+    add_separator(doc)  # as on the card sheets
 
 
-def _ruler(doc, cell) -> None:
+def _ruler() -> tablexml.Table:
     """A 10 cm ruler: long numbered ticks every cm above short ones every 5 mm."""
     count = round(100 / RULER_CELL_MM)
-    ruler = cell.add_table(rows=2, cols=count)
-    ruler.style = doc.styles["Kaartraster"]
-    numbers, ticks = ruler.rows
-    cm_cells = [numbers.cells[i].merge(numbers.cells[i + 1]) for i in range(0, count, 2)]
     # whole twips per cell would add up to 99.84 mm: round the tick positions, not the cells
     ticks_twips = [ooxml.mm_to_twips(i * RULER_CELL_MM) for i in range(count + 1)]
     widths = [(b - a) * 25.4 / 1440 for a, b in zip(ticks_twips, ticks_twips[1:])]
-    ooxml.set_table_fixed_layout(ruler, widths)
-    ooxml.set_table_alignment(ruler, "left")
-    ooxml.set_cell_margins(ruler, top=0, bottom=0, left=0, right=1.0)
-    ooxml.set_row_height(numbers, RULER_HEIGHT_MM * 0.6, exact=True)
-    ooxml.set_row_height(ticks, RULER_HEIGHT_MM * 0.4, exact=True)
-    for number, cm in enumerate(cm_cells, start=1):
-        ooxml.set_cell_borders(cm, left=CM_TICK, right=CM_TICK)
-        ooxml.set_cell_vertical_alignment(cm, "top")
-        paragraph = cm.paragraphs[0]
-        paragraph.style = doc.styles["Kaart Id"]
-        paragraph.add_run(str(number))
-    for i, tick in enumerate(ticks.cells):
-        ooxml.set_cell_borders(tick, left=CM_TICK if i % 2 == 0 else TICK,
-                               right=TICK if i % 2 == 0 else CM_TICK, bottom=CM_TICK)
+    numbers = [tablexml.Cell([tablexml.Paragraph("Kaart Id", [tablexml.Run(str(number))])], 2,
+                             borders=tablexml.edges(left=CM_TICK, right=CM_TICK), valign="top")
+               for number in range(1, count // 2 + 1)]
+    ticks = [tablexml.Cell(borders=tablexml.edges(left=CM_TICK if i % 2 == 0 else TICK,
+                                                  right=TICK if i % 2 == 0 else CM_TICK,
+                                                  bottom=CM_TICK))
+             for i in range(count)]
+    return tablexml.Table(widths, [tablexml.Row(numbers, RULER_HEIGHT_MM * 0.6),
+                                   tablexml.Row(ticks, RULER_HEIGHT_MM * 0.4)],
+                          style="Kaartraster", align="left",
+                          cell_margins=tablexml.sides(top=0, bottom=0, left=0, right=1.0))

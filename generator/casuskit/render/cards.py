@@ -20,7 +20,7 @@ from docx.shared import Pt
 from casuskit import metrics, ooxml, reference_doc
 from casuskit.cardset import Card, cards_for
 from casuskit.errors import BuildFailed, Diagnostic, error
-from casuskit.ooxml import Border, fastdocx
+from casuskit.ooxml import Border, fastdocx, tablexml
 from casuskit.render import backshift
 from casuskit.render.context import KitContext
 
@@ -292,60 +292,65 @@ def _set_up_page(doc, grid: Grid) -> None:
     ooxml.set_page_a4(section, margins, header_mm=0, footer_mm=0)
 
 
-def grid_table(doc, grid: Grid, shift=(0.0, 0.0)):
-    """An empty card grid: fixed widths, exact row heights that never split, centred,
-    moved ``shift`` mm (right, down) for the printer's back offset (see backshift).
-    Returns the table and its layout (per-cell padding that keeps content in place)."""
-    table = doc.add_table(rows=grid.rows, cols=grid.cols, style="Kaartraster")
+def grid_table(grid: Grid, cells: dict, shift=(0.0, 0.0)) -> tablexml.Table:
+    """The card grid: fixed widths, exact row heights that never split, centred, moved
+    ``shift`` mm (right, down) for the printer's back offset (see backshift).
+
+    ``cells`` maps (row, col) to a cell, which gets the padding that keeps its content in
+    place (a cell spanning columns takes the right padding of its last one); the other
+    positions stay empty.
+    """
     moved = backshift.layout(grid, PADDING_MM, shift)
-    ooxml.set_table_fixed_layout(table, moved.widths)
-    ooxml.set_table_alignment(table, "center")
-    ooxml.set_cell_margins(table, all=PADDING_MM)
-    for r, row in enumerate(table.rows):
-        ooxml.set_row_height(row, moved.heights[r], exact=True)
-        ooxml.set_cant_split(row)
-    return table, moved
+    rows = []
+    for r in range(grid.rows):
+        row, c = [], 0
+        while c < grid.cols:
+            cell = cells.get((r, c)) or tablexml.Cell()
+            if (r, c) in cells and (r, c) in moved.padding:
+                top, _, bottom, left = moved.padding[(r, c)]
+                right = moved.padding[(r, c + cell.span - 1)][1]
+                cell.margins = tablexml.sides(top=top, right=right, bottom=bottom, left=left)
+            row.append(cell)
+            c += cell.span
+        rows.append(tablexml.Row(row, moved.heights[r], exact=True, cant_split=True))
+    return tablexml.Table(moved.widths, rows, style="Kaartraster", align="center",
+                          cell_margins=tablexml.sides(all=PADDING_MM))
 
 
-def _add_sheet(doc, grid: Grid, contents: dict, align: str, shift=(0.0, 0.0)) -> None:
-    """One sheet: a table of ``contents`` {(row, col): paragraphs}; empty cells stay blank.
-    A back sheet is moved ``shift`` mm (right, down) for the printer (see backshift)."""
-    table, moved = grid_table(doc, grid, shift)
-    for r, row in enumerate(table.rows):
-        for c, cell in enumerate(row.cells):
-            if (r, c) not in contents:
-                continue  # nothing to cut out: no cut lines either
-            ooxml.set_cell_borders(cell, all=CUT_LINE)
-            if (r, c) in moved.padding:
-                top, right, bottom, left = moved.padding[(r, c)]
-                ooxml.set_cell_margins(cell, top=top, right=right, bottom=bottom, left=left)
-            ooxml.set_cell_vertical_alignment(cell, align)
-            for i, (style, runs) in enumerate(contents[(r, c)]):
-                paragraph = fastdocx.fast(cell.paragraphs[0] if i == 0 else cell.add_paragraph())
-                paragraph.style = doc.styles[style]
-                for text, run_style in runs:
-                    paragraph.add_run(text, style=run_style)
-    # Word needs a paragraph after a table. At 1 pt it fits under the grid, so it never opens
-    # an empty page, and the next sheet's first row no longer fits there: a new page.
+def add_separator(doc) -> None:
+    """Word needs a paragraph after a table. At 1 pt it fits under the grid, so it never opens
+    an empty page, and the next sheet's first row no longer fits there: a new page."""
     separator = doc.add_paragraph(style="Normal").paragraph_format
     separator.space_before = separator.space_after = Pt(0)
     separator.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     separator.line_spacing = Pt(SEPARATOR_TWIPS / 20)
 
 
-def _front(card: Card) -> list[tuple[str, list]]:
-    """(paragraph style, [(text, character style)]) for the front of ``card``."""
-    paragraphs = [("Kaart Id", [(card.id, None)]), (band_style(card), [(card.label, None)])]
+def _add_sheet(doc, grid: Grid, contents: dict, align: str, shift=(0.0, 0.0)) -> None:
+    """One sheet: a table of ``contents`` {(row, col): paragraphs}; empty cells stay blank,
+    without cut lines (nothing to cut out). A back sheet is moved ``shift`` mm (right, down)
+    for the printer (see backshift)."""
+    cells = {at: tablexml.Cell(paragraphs, borders=tablexml.edges(CUT_LINE), valign=align)
+             for at, paragraphs in contents.items()}
+    tablexml.add_table(doc, grid_table(grid, cells, shift))
+    add_separator(doc)
+
+
+def _front(card: Card) -> list[tablexml.Paragraph]:
+    """The front of ``card``: id, colour band, title (if it says more) and text."""
+    P, Run = tablexml.Paragraph, tablexml.Run
+    paragraphs = [P("Kaart Id", [Run(card.id)]), P(band_style(card), [Run(card.label)])]
     if shows_title(card):
-        paragraphs.append(("Kaart Titel", [(card.title, None)]))
+        paragraphs.append(P("Kaart Titel", [Run(card.title)]))
     for label, text in text_paragraphs(card):
-        paragraphs.append(("Kaart Tekst", ([(label, "Strong")] if label else []) + [(text, None)]))
+        paragraphs.append(P("Kaart Tekst", ([Run(label, "Strong")] if label else []) + [Run(text)]))
     return paragraphs
 
 
-def _back(card: Card) -> list[tuple[str, list]]:
+def _back(card: Card) -> list[tablexml.Paragraph]:
     """The back: a colour bar (holding the note, e.g. when to turn a fase card), the
     category, the casus and the id."""
-    note = [(card.back_note, None)] if card.back_note else []
-    return [(band_style(card), note), ("Kaart Achterkant", [(card.label, None)]),
-            ("Kaart Achterkant", [(card.casus_title, None)]), ("Kaart Id", [(card.id, None)])]
+    P, Run = tablexml.Paragraph, tablexml.Run
+    note = [Run(card.back_note)] if card.back_note else []
+    return [P(band_style(card), note), P("Kaart Achterkant", [Run(card.label)]),
+            P("Kaart Achterkant", [Run(card.casus_title)]), P("Kaart Id", [Run(card.id)])]
