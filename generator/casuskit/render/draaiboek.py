@@ -50,10 +50,8 @@ def _cover(doc, ctx: KitContext, labels: Labels, slots: list[Slot]) -> None:
              ("tijd", f"{clock(kit.start)}–{clock(end)}"), ("locatie", kit.location),
              ("gespreksleider", kit.facilitator), ("deelnemers", str(kit.participants)),
              ("groepen", str(kit.groups))]
-    table = add_table(doc, [labels["gegevens"], ""],
-                      [[Para(labels[key], "Tabelkop"), value] for key, value in facts], [45, 125])
-    header = table.rows[0].cells
-    header[0].merge(header[1])
+    add_table(doc, [labels["gegevens"]],  # one heading over both columns
+              [[Para(labels[key], "Tabelkop"), value] for key, value in facts], [45, 125])
     add_heading(doc, labels["doel_werkvorm"], 2)
     add_text(doc, ctx.werkvorm.goal)
     if ctx.werkvorm.description:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from docx.shared import Emu
 
 from casuskit import ooxml
-from casuskit.ooxml import fastdocx
+from casuskit.ooxml import tablexml
 from casuskit.model.werkvorm import Block
 
 LABELS = "draaiboek-labels.j2"
@@ -153,28 +153,30 @@ class Para:
     bullet: bool = False  # a bullet item in the table's text style
 
 
-def add_table(doc, header: list[str], rows: list[list], widths_mm: list[float]):
+def add_table(doc, header: list, rows: list[list], widths_mm: list[float],
+              valign: str | None = None, min_height_mm: float | None = None):
     """A "Casuskit Tabel" with a repeated header row; no row breaks across pages.
 
-    A cell is a text or a list of texts and :class:`Para` paragraphs. ``widths_mm`` add up to
+    A cell is a text or a list of texts and :class:`Para` paragraphs; a header shorter than
+    the rows stretches its last cell over the remaining columns. ``widths_mm`` add up to
     :data:`DESIGN_WIDTH_MM` and are scaled to the text width of the house style's page.
+    ``valign`` and ``min_height_mm`` apply to the rows below the header.
     """
-    table = doc.add_table(rows=1 + len(rows), cols=len(header))
-    table.style = doc.styles["Casuskit Tabel"]
-    for cell, text in zip(table.rows[0].cells, header):
-        _fill(cell, [text], "Tabelkop")
     cells = [value if isinstance(value, list) else [value] for row in rows for value in row]
     has_bullets = any(isinstance(p, Para) and p.bullet for parts in cells for p in parts)
     bullets = ooxml.new_list(doc, "List Bullet") if has_bullets else None
-    for row, values in zip(table.rows[1:], rows):
-        for cell, value in zip(row.cells, values):
-            _fill(cell, value if isinstance(value, list) else [value], "Tabeltekst", bullets)
+    spans = [1] * (len(header) - 1) + [len(widths_mm) - len(header) + 1]
+    table_rows = [tablexml.Row([tablexml.Cell(_content([text], "Tabelkop", bullets), span)
+                                for text, span in zip(header, spans)],
+                               cant_split=True, header=True)]
+    for values in rows:
+        table_rows.append(tablexml.Row(
+            [tablexml.Cell(_content(value if isinstance(value, list) else [value], "Tabeltekst",
+                                    bullets), valign=valign) for value in values],
+            min_height_mm, exact=False, cant_split=True))
     scale = text_width_mm(doc) / DESIGN_WIDTH_MM
-    ooxml.set_table_fixed_layout(table, [width * scale for width in widths_mm])
-    ooxml.set_repeat_header(table.rows[0])
-    for row in table.rows:
-        ooxml.set_cant_split(row)
-    return table
+    return tablexml.add_table(doc, tablexml.Table([width * scale for width in widths_mm],
+                                                  table_rows, style="Casuskit Tabel"))
 
 
 def text_width_mm(doc) -> float:
@@ -183,15 +185,15 @@ def text_width_mm(doc) -> float:
     return Emu(section.page_width - section.left_margin - section.right_margin).mm
 
 
-def _fill(cell, parts: list, style: str, bullets: int | None = None) -> None:
-    for index, part in enumerate(parts or [""]):
+def _content(parts: list, style: str, bullets: int | None) -> list[tablexml.Paragraph]:
+    """The paragraphs of one cell; an empty cell still has one (empty) paragraph."""
+    paragraphs = []
+    for part in parts or [""]:
         part = part if isinstance(part, Para) else Para(part)
-        paragraph = fastdocx.fast(cell.paragraphs[0] if index == 0 else cell.add_paragraph())
-        paragraph.style = part.style or style
-        if part.bullet and bullets is not None:
-            ooxml.set_numbering(paragraph, bullets)
-        if part.lead:
-            paragraph.add_run(part.lead, style="Strong")
+        runs = [tablexml.Run(part.lead, "Strong")] if part.lead else []
         text = " ".join(paragraphs_of(part.text))
         if text:
-            paragraph.add_run(f" {text}" if part.lead else text)
+            runs.append(tablexml.Run(f" {text}" if part.lead else text))
+        paragraphs.append(tablexml.Paragraph(part.style or style, runs,
+                                             bullets if part.bullet else None))
+    return paragraphs

@@ -52,13 +52,8 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
             f"{n} = {SCALE_WORDS[n]}" for n in SCALE) + ".", style="Klein")
         rows = [[f"{n}.", item.text, *[Para(BOX, "Likert Vakje") for _ in SCALE]]
                 for n, item in enumerate(items, start=1)]
-        table = add_table(doc, ["", "Stelling", *[str(n) for n in SCALE]], rows,
-                          [8, 112, 10, 10, 10, 10, 10])
-        for cell in table.rows[0].cells[2:]:
-            cell.paragraphs[0].style = doc.styles["Likert Vakje"]
-        for row in table.rows[1:]:
-            for cell in row.cells:
-                ooxml.set_cell_vertical_alignment(cell, "center")
+        add_table(doc, ["", "Stelling", *[Para(str(n), "Likert Vakje") for n in SCALE]], rows,
+                  [8, 112, 10, 10, 10, 10, 10], valign="center")
     if ctx.werkvorm.evaluation:
         doc.add_paragraph("Open vragen", style="Heading 1")
         questions = ctx.werkvorm.evaluation

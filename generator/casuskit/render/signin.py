@@ -7,7 +7,6 @@ overridable per project). Only with a participant list.
 
 from __future__ import annotations
 
-from casuskit import ooxml
 from casuskit.render.context import KitContext
 from casuskit.render.draaiboek_parts import add_table
 
@@ -32,10 +31,6 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     people = sorted(ctx.seating.listed.people, key=lambda p: p.key)
     rows = [[str(n), p.name, p.organisation, p.role_label, ""] for n, p in enumerate(people, start=1)]
     rows += [[str(n), "", "", "", ""] for n in range(len(people) + 1, len(people) + EMPTY_ROWS + 1)]
-    table = add_table(doc, ["Nr.", "Naam", "Organisatie", "Rol", "Handtekening"], rows,
-                      [9, 40, 51, 36, 34])
-    for row in table.rows[1:]:
-        ooxml.set_row_height(row, ROW_MM, exact=False)
-        for cell in row.cells:
-            ooxml.set_cell_vertical_alignment(cell, "center")
+    add_table(doc, ["Nr.", "Naam", "Organisatie", "Rol", "Handtekening"], rows,
+              [9, 40, 51, 36, 34], valign="center", min_height_mm=ROW_MM)
     return [(FILE_NAME, ctx.to_bytes(doc))]
