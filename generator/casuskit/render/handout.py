@@ -8,7 +8,7 @@ only the fields below, and a test proves none of the others reach the document.
 from __future__ import annotations
 
 from casuskit import metrics, ooxml
-from casuskit.ooxml import fastdocx
+from casuskit.ooxml import tablexml
 from casuskit.render.context import KitContext
 
 BODY_MM = (170.0, 257.0)  # A4 minus the reference document's 20 mm margins
@@ -32,21 +32,11 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
 
         if casus.persons:
             doc.add_paragraph(heading["personen"], style="Heading 1")
-            table = doc.add_table(rows=1, cols=3, style="Casuskit Tabel")
-            for cell, text in zip(table.rows[0].cells, ("Naam", "Leeftijd", "Rol in het verhaal")):
-                paragraph = fastdocx.fast(cell.paragraphs[0])
-                paragraph.text = text
-                paragraph.style = doc.styles["Tabelkop"]
-            ooxml.set_repeat_header(table.rows[0])
-            for person in casus.persons:
-                row = table.add_row()
-                ooxml.set_cant_split(row)
-                values = (person.name, f"{person.age} jaar" if person.age is not None else "", person.role)
-                for cell, text in zip(row.cells, values):
-                    paragraph = fastdocx.fast(cell.paragraphs[0])
-                    paragraph.text = text
-                    paragraph.style = doc.styles["Tabeltekst"]
-            ooxml.set_table_fixed_layout(table, [50, 25, 95])
+            rows = [_row("Tabelkop", ("Naam", "Leeftijd", "Rol in het verhaal"), header=True)]
+            rows += [_row("Tabeltekst", (person.name, f"{person.age} jaar" if person.age is not None
+                                         else "", person.role), cant_split=True)
+                     for person in casus.persons]
+            tablexml.add_table(doc, tablexml.Table([50, 25, 95], rows, style="Casuskit Tabel"))
 
         if casus.questions:
             doc.add_paragraph(heading["vragen"], style="Heading 1")
@@ -62,6 +52,11 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
             doc.add_paragraph("", style="Notitieregel")
         files.append((f"hand-out-{casus.id}.docx", ctx.to_bytes(doc)))
     return files
+
+
+def _row(style: str, texts, **rules) -> tablexml.Row:
+    return tablexml.Row([tablexml.Cell([tablexml.Paragraph(style, [tablexml.Run(text)])])
+                         for text in texts], **rules)
 
 
 def note_lines(casus) -> int:

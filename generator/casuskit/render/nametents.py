@@ -16,7 +16,7 @@ from __future__ import annotations
 from docx.enum.text import WD_BREAK
 
 from casuskit import ooxml
-from casuskit.ooxml import NO_BORDER, Border
+from casuskit.ooxml import NO_BORDER, Border, tablexml
 from casuskit.render.context import KitContext
 from casuskit.render.tablesheets import role_styles
 
@@ -39,15 +39,11 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     styles = role_styles(ctx)
     people = ordered(ctx)
     for index, person in enumerate(people):
-        table = doc.add_table(rows=1, cols=2)
-        table.style = doc.styles["Kaartraster"]
-        ooxml.set_table_fixed_layout(table, [FACE_MM, FACE_MM])
-        ooxml.set_row_height(table.rows[0], LENGTH_MM, exact=True)
-        ooxml.set_table_borders(table, all=NO_BORDER, insideV=FOLD)
-        for cell, direction in zip(table.rows[0].cells, ("tbRl", "btLr")):
-            ooxml.set_cell_text_direction(cell, direction)
-            ooxml.set_cell_vertical_alignment(cell, "center")
-            _face(cell, person, styles[person.role])
+        faces = [tablexml.Cell(_face(person, styles[person.role]), text_direction=direction,
+                               valign="center") for direction in ("tbRl", "btLr")]
+        tablexml.add_table(doc, tablexml.Table(
+            [FACE_MM, FACE_MM], [tablexml.Row(faces, LENGTH_MM, exact=True)], style="Kaartraster",
+            borders=tablexml.edges(NO_BORDER, insideH=NO_BORDER, insideV=FOLD)))
         if index < len(people) - 1:
             doc.add_paragraph(style="Klein").add_run().add_break(WD_BREAK.PAGE)
     return [(FILE_NAME, ctx.to_bytes(doc))]
@@ -59,9 +55,9 @@ def ordered(ctx: KitContext) -> list:
     return seated + sorted(ctx.seating.absent, key=lambda p: p.key)
 
 
-def _face(cell, person, band_style: str) -> None:
-    name = cell.paragraphs[0]
-    name.text, name.style = person.name, "Naambordje Naam"
-    cell.add_paragraph(person.organisation or " ", style="Naambordje Organisatie")
+def _face(person, band_style: str) -> list[tablexml.Paragraph]:
+    P, Run = tablexml.Paragraph, tablexml.Run
     role = person.role_label + (f" · {person.function}" if person.function else "")
-    cell.add_paragraph(style=band_style).add_run(role, style="Naambordje Rol")
+    return [P("Naambordje Naam", [Run(person.name)]),
+            P("Naambordje Organisatie", [Run(person.organisation or " ")]),
+            P(band_style, [Run(role, "Naambordje Rol")])]
