@@ -118,35 +118,30 @@ def table_xml(part, table: Table) -> str:
 
 
 class _Writer:
-    """Appends the XML of tables to ``out``, resolving each style name once."""
+    """Appends the XML of tables to ``out``, resolving each style name once per table."""
 
     def __init__(self, part, out: list[str]):
         self._part = part
         self._out = out
-        self._ids: dict[tuple, str | None] = {}
-
-    def _style_id(self, name: str, kind) -> str | None:
-        key = (name, kind)
-        if key not in self._ids:
-            self._ids[key] = self._part.get_style_id(name, kind)
-        return self._ids[key]
+        self._starts: dict[tuple, str] = {}  # (paragraph style, num_id) → "<w:p>…</w:pPr>"
+        self._runs: dict[str, str] = {}      # character style → "<w:r><w:rPr>…</w:rPr>"
 
     def table(self, table: Table, declarations: str = "") -> None:
         out = self._out
         widths = [mm_to_twips(mm) for mm in table.widths_mm]
         out.append(f"<w:tbl{declarations}><w:tblPr>")
         if table.style is not None:
-            style_id = self._style_id(table.style, WD_STYLE_TYPE.TABLE)
+            style_id = self._part.get_style_id(table.style, WD_STYLE_TYPE.TABLE)
             if style_id is not None:
                 out.append(f'<w:tblStyle w:val="{_attr(style_id)}"/>')
         out.append(f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>')
         if table.align is not None:
             out.append(f'<w:jc w:val="{table.align}"/>')
         if table.borders:
-            out.append(f"<w:tblBorders>{_borders(table.borders)}</w:tblBorders>")
+            out.append(f"<w:tblBorders>{_borders(tuple(table.borders.items()))}</w:tblBorders>")
         out.append('<w:tblLayout w:type="fixed"/>')
         if table.cell_margins:
-            out.append(f"<w:tblCellMar>{_margins(table.cell_margins)}</w:tblCellMar>")
+            out.append(f"<w:tblCellMar>{_margins(tuple(table.cell_margins.items()))}</w:tblCellMar>")
         out.append(f"{_LOOK}</w:tblPr><w:tblGrid>")
         out.extend(f'<w:gridCol w:w="{width}"/>' for width in widths)
         out.append("</w:tblGrid>")
@@ -181,11 +176,11 @@ class _Writer:
         if cell.span != 1:
             out.append(f'<w:gridSpan w:val="{cell.span}"/>')
         if cell.borders:
-            out.append(f"<w:tcBorders>{_borders(cell.borders)}</w:tcBorders>")
+            out.append(f"<w:tcBorders>{_borders(tuple(cell.borders.items()))}</w:tcBorders>")
         if cell.shading is not None:
             out.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.shading}"/>')
         if cell.margins:
-            out.append(f"<w:tcMar>{_margins(cell.margins)}</w:tcMar>")
+            out.append(f"<w:tcMar>{_margins(tuple(cell.margins.items()))}</w:tcMar>")
         if cell.text_direction is not None:
             out.append(f'<w:textDirection w:val="{cell.text_direction}"/>')
         if cell.valign is not None:
@@ -193,51 +188,70 @@ class _Writer:
         out.append("</w:tcPr>")
         last = None
         for last in cell.content:
-            if isinstance(last, Table):
-                self.table(last)
-            else:
+            if type(last) is Paragraph:
                 self._paragraph(last)
-        if not isinstance(last, Paragraph):  # a cell must end with a paragraph
+            else:
+                self.table(last)
+        if type(last) is not Paragraph:  # a cell must end with a paragraph
             out.append("<w:p/>")
         out.append("</w:tc>")
 
     def _paragraph(self, paragraph: Paragraph) -> None:
         out = self._out
-        out.append("<w:p>")
-        if paragraph.style is not None or paragraph.num_id is not None:
-            out.append("<w:pPr>")
-            if paragraph.style is not None:
-                style_id = self._style_id(paragraph.style, WD_STYLE_TYPE.PARAGRAPH)
-                if style_id is not None:
-                    out.append(f'<w:pStyle w:val="{_attr(style_id)}"/>')
-            if paragraph.num_id is not None:
-                out.append(f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{paragraph.num_id}"/>'
-                           "</w:numPr>")
-            out.append("</w:pPr>")
+        key = (paragraph.style, paragraph.num_id)
+        start = self._starts.get(key)
+        if start is None:
+            start = self._starts[key] = self._paragraph_start(*key)
+        out.append(start)
         for run in paragraph.runs:
-            out.append("<w:r>")
             if run.style:
-                style_id = self._style_id(run.style, WD_STYLE_TYPE.CHARACTER)
-                out.append(f'<w:rPr><w:rStyle w:val="{_attr(style_id)}"/></w:rPr>'
-                           if style_id is not None else "<w:rPr/>")
-            if run.text:
-                _run_text(out, run.text)
+                opening = self._runs.get(run.style)
+                if opening is None:
+                    style_id = self._part.get_style_id(run.style, WD_STYLE_TYPE.CHARACTER)
+                    opening = self._runs[run.style] = (
+                        f'<w:r><w:rPr><w:rStyle w:val="{_attr(style_id)}"/></w:rPr>'
+                        if style_id is not None else "<w:r><w:rPr/>")
+                out.append(opening)
+            else:
+                out.append("<w:r>")
+            text = run.text
+            if not text:
+                pass
+            elif "\t" in text or "\n" in text or "\r" in text:
+                _split_text(out, text)
+            else:
+                out.append(_t(text))
             out.append("</w:r>")
         out.append("</w:p>")
 
+    def _paragraph_start(self, style: str | None, num_id: int | None) -> str:
+        if style is None and num_id is None:
+            return "<w:p>"
+        start = "<w:p><w:pPr>"
+        if style is not None:
+            style_id = self._part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+            if style_id is not None:
+                start += f'<w:pStyle w:val="{_attr(style_id)}"/>'
+        if num_id is not None:
+            start += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+        return start + "</w:pPr>"
 
-def _run_text(out: list[str], text: str) -> None:
-    """Run content as python-docx writes it: a tab or line break becomes an element, the rest
-    ``w:t``, spaces at either end preserved."""
-    for piece in _SPECIAL.split(text) if ("\t" in text or "\n" in text or "\r" in text) \
-            else (text,):
+
+def _split_text(out: list[str], text: str) -> None:
+    """As python-docx writes it: a tab or line break becomes an element, the rest ``w:t``."""
+    for piece in _SPECIAL.split(text):
         if piece == "\t":
             out.append("<w:tab/>")
         elif piece in ("\r", "\n"):
             out.append("<w:br/>")
         elif piece:
-            preserve = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
-            out.append(f"<w:t{preserve}>{_escape(piece)}</w:t>")
+            out.append(_t(piece))
+
+
+def _t(text: str) -> str:
+    """A ``w:t``; spaces at either end are preserved."""
+    preserve = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
+    return f"<w:t{preserve}>{_escape(text)}</w:t>"
 
 
 def _escape(text: str) -> str:
@@ -248,11 +262,13 @@ def _attr(value: str) -> str:
     return _escape(value).replace('"', "&quot;")
 
 
-def _borders(found: dict[str, Border]) -> str:
-    return "".join(_edge(name, found[name]) for name in EDGES if name in found)
+@lru_cache(maxsize=1024)
+def _borders(found: tuple[tuple[str, Border], ...]) -> str:
+    """The edge elements of (edge, Border) pairs, in schema order."""
+    edges = dict(found)
+    return "".join(_edge(name, edges[name]) for name in EDGES if name in edges)
 
 
-@lru_cache(maxsize=None)
 def _edge(name: str, border: Border) -> str:
     if border.style in ("nil", "none"):
         return f'<w:{name} w:val="{border.style}"/>'
@@ -260,6 +276,9 @@ def _edge(name: str, border: Border) -> str:
             f'w:space="{border.space_pt}" w:color="{border.color}"/>')
 
 
-def _margins(found: dict[str, float]) -> str:
-    return "".join(f'<w:{side} w:w="{mm_to_twips(found[side])}" w:type="dxa"/>'
-                   for side in EDGES if side in found)
+@lru_cache(maxsize=1024)
+def _margins(found: tuple[tuple[str, float], ...]) -> str:
+    """The side elements of (side, mm) pairs, in schema order."""
+    sides = dict(found)
+    return "".join(f'<w:{side} w:w="{mm_to_twips(sides[side])}" w:type="dxa"/>'
+                   for side in EDGES if side in sides)
