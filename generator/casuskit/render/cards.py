@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 
 from docx.enum.text import WD_LINE_SPACING
-from docx.shared import Pt
 
 from casuskit import metrics, ooxml, reference_doc
 from casuskit.cardset import Card, cards_for
@@ -320,10 +319,7 @@ def grid_table(grid: Grid, cells: dict, shift=(0.0, 0.0)) -> tablexml.Table:
 def add_separator(doc) -> None:
     """Word needs a paragraph after a table. At 1 pt it fits under the grid, so it never opens
     an empty page, and the next sheet's first row no longer fits there: a new page."""
-    separator = doc.add_paragraph(style="Normal").paragraph_format
-    separator.space_before = separator.space_after = Pt(0)
-    separator.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    separator.line_spacing = Pt(SEPARATOR_TWIPS / 20)
+    ooxml.set_spacing(doc.add_paragraph(style="Normal"), 0, 0, SEPARATOR_TWIPS / 20)
 
 
 def _add_sheet(doc, grid: Grid, contents: dict, align: str, shift=(0.0, 0.0)) -> None:
