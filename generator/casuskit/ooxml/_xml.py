@@ -35,6 +35,7 @@ STYLE = ("name aliases basedOn next link autoRedefine hidden uiPriority semiHidd
          "unhideWhenUsed qFormat locked personal personalCompose personalReply "
          "rsid pPr rPr tblPr trPr tcPr tblStylePr").split()
 TBLSTYLEPR = "pPr rPr tblPr trPr tcPr".split()
+_SECTPR = qn("w:sectPr")
 EDGES = "top left start bottom right end insideH insideV tl2br tr2bl".split()
 PBDR = "top left bottom right between bar".split()
 
@@ -110,6 +111,16 @@ def set_w(el, **attrs):
         else:
             el.set(w(name), str(value))
     return el
+
+
+def append_to_body(body, element) -> None:
+    """Put a paragraph or table at the end of ``w:body``, before its final ``w:sectPr``, as
+    python-docx does, without searching all of the body for it."""
+    last = next(body.iterchildren(reversed=True), None)  # len(body) would count them all
+    if last is not None and last.tag == _SECTPR:
+        last.addprevious(element)
+    else:
+        body.insert_element_before(element, "w:sectPr")
 
 
 def remove_children(parent, tag: str) -> None:

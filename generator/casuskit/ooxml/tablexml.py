@@ -14,21 +14,19 @@ renderer can switch without changing a byte of its output.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml.ns import nsdecls
 from docx.oxml.parser import parse_xml
 from docx.table import Table as DocxTable
 
-from casuskit.ooxml._xml import EDGES, Border, box, mm_to_twips
+from casuskit.ooxml import paraxml
+from casuskit.ooxml._xml import EDGES, Border, append_to_body, box, mm_to_twips
 
 # python-docx's w:tblLook for a new table, attributes in its order
 _LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
          'w:noHBand="0" w:noVBand="1" w:val="04A0"/>')
-_SPECIAL = re.compile(r"([\t\r\n])")
 
 
 @dataclass(slots=True)
@@ -104,8 +102,7 @@ def add_table(doc, table: Table) -> DocxTable:
     """Write ``table`` at the end of ``doc``'s body (before its section properties), as
     ``doc.add_table`` does; returns the python-docx Table."""
     tbl = parse_xml(table_xml(doc.part, table))
-    body = doc.element.body
-    body._insert_tbl(tbl)
+    append_to_body(doc.element.body, tbl)
     return DocxTable(tbl, doc._body)
 
 
@@ -113,7 +110,7 @@ def table_xml(part, table: Table) -> str:
     """The ``w:tbl`` of ``table`` as XML text with its namespace declaration; style names
     are resolved through ``part`` (a document part)."""
     out: list[str] = []
-    _Writer(part, out).table(table, f" {nsdecls('w')}")
+    _Writer(part, out).table(table, paraxml.W_DECLARATION)
     return "".join(out)
 
 
@@ -133,7 +130,7 @@ class _Writer:
         if table.style is not None:
             style_id = self._part.get_style_id(table.style, WD_STYLE_TYPE.TABLE)
             if style_id is not None:
-                out.append(f'<w:tblStyle w:val="{_attr(style_id)}"/>')
+                out.append(f'<w:tblStyle w:val="{paraxml.attr(style_id)}"/>')
         out.append(f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>')
         if table.align is not None:
             out.append(f'<w:jc w:val="{table.align}"/>')
@@ -141,7 +138,8 @@ class _Writer:
             out.append(f"<w:tblBorders>{_borders(tuple(table.borders.items()))}</w:tblBorders>")
         out.append('<w:tblLayout w:type="fixed"/>')
         if table.cell_margins:
-            out.append(f"<w:tblCellMar>{_margins(tuple(table.cell_margins.items()))}</w:tblCellMar>")
+            margins = _margins(tuple(table.cell_margins.items()))
+            out.append(f"<w:tblCellMar>{margins}</w:tblCellMar>")
         out.append(f"{_LOOK}</w:tblPr><w:tblGrid>")
         out.extend(f'<w:gridCol w:w="{width}"/>' for width in widths)
         out.append("</w:tblGrid>")
@@ -201,65 +199,23 @@ class _Writer:
         key = (paragraph.style, paragraph.num_id)
         start = self._starts.get(key)
         if start is None:
-            start = self._starts[key] = self._paragraph_start(*key)
+            style_id = None if paragraph.style is None else \
+                self._part.get_style_id(paragraph.style, WD_STYLE_TYPE.PARAGRAPH)
+            start = self._starts[key] = paraxml.paragraph_start(
+                style_id, paragraph.style is not None, paragraph.num_id)
         out.append(start)
         for run in paragraph.runs:
             if run.style:
                 opening = self._runs.get(run.style)
                 if opening is None:
                     style_id = self._part.get_style_id(run.style, WD_STYLE_TYPE.CHARACTER)
-                    opening = self._runs[run.style] = (
-                        f'<w:r><w:rPr><w:rStyle w:val="{_attr(style_id)}"/></w:rPr>'
-                        if style_id is not None else "<w:r><w:rPr/>")
+                    opening = self._runs[run.style] = paraxml.run_start(style_id, True)
                 out.append(opening)
             else:
                 out.append("<w:r>")
-            text = run.text
-            if not text:
-                pass
-            elif "\t" in text or "\n" in text or "\r" in text:
-                _split_text(out, text)
-            else:
-                out.append(_t(text))
+            out.append(paraxml.run_text(run.text))
             out.append("</w:r>")
         out.append("</w:p>")
-
-    def _paragraph_start(self, style: str | None, num_id: int | None) -> str:
-        if style is None and num_id is None:
-            return "<w:p>"
-        start = "<w:p><w:pPr>"
-        if style is not None:
-            style_id = self._part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-            if style_id is not None:
-                start += f'<w:pStyle w:val="{_attr(style_id)}"/>'
-        if num_id is not None:
-            start += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
-        return start + "</w:pPr>"
-
-
-def _split_text(out: list[str], text: str) -> None:
-    """As python-docx writes it: a tab or line break becomes an element, the rest ``w:t``."""
-    for piece in _SPECIAL.split(text):
-        if piece == "\t":
-            out.append("<w:tab/>")
-        elif piece in ("\r", "\n"):
-            out.append("<w:br/>")
-        elif piece:
-            out.append(_t(piece))
-
-
-def _t(text: str) -> str:
-    """A ``w:t``; spaces at either end are preserved."""
-    preserve = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
-    return f"<w:t{preserve}>{_escape(text)}</w:t>"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _attr(value: str) -> str:
-    return _escape(value).replace('"', "&quot;")
 
 
 @lru_cache(maxsize=1024)
