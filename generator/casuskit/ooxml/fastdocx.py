@@ -7,9 +7,11 @@ document a part that remembers those answers, checking only that a remembered st
 in the document under that name. The cache lives and dies with the document.
 
 The document's own ``add_paragraph`` and its paragraphs' ``add_run`` and ``style`` (and those of
-any paragraph passed through :func:`fast`) write the same XML as python-docx's, directly: without searching the schema order for every element or
-feeding the text through character by character. Every renderer gets this without changing a
-line; output stays byte for byte the same.
+any paragraph passed through :func:`fast`) write the same XML as python-docx's, directly: a new
+paragraph or run is parsed from one string (see :mod:`casuskit.ooxml.paraxml`) rather than built
+element by element through the schema order, and a paragraph goes to the end of the body without
+a search for it. Every renderer gets this without changing a line; output stays byte for byte
+the same.
 
 Facts derived from the styles alone (such as the card renderer's line heights) are the same for
 every document started from the same reference, so :func:`style_memo` keeps them per reference
@@ -25,12 +27,16 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.parts.document import DocumentPart
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.styles.styles import Styles
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+
+from casuskit.ooxml import paraxml
+from casuskit.ooxml._xml import append_to_body
 
 T = TypeVar("T")
 _DEFAULT = qn("w:default")
@@ -39,7 +45,6 @@ _NAME = qn("w:name")
 _TYPE = qn("w:type")
 _STYLE = qn("w:style")
 _ON = ("1", "true", "on")
-_PRESERVE = {qn("xml:space"): "preserve"}
 
 
 class _MemoStyles(Styles):
@@ -164,16 +169,10 @@ class _FastParagraph(Paragraph):
     """A paragraph whose ``add_run`` and ``style`` write their XML directly (same XML)."""
 
     def add_run(self, text=None, style=None):
-        r = OxmlElement("w:r")
+        style_id = self.part.get_style_id(style, WD_STYLE_TYPE.CHARACTER) if style else None
+        r = parse_xml(paraxml.run_start(style_id, bool(style), paraxml.W_DECLARATION)
+                      + paraxml.run_text(text or "") + "</w:r>")
         self._p.append(r)  # runs are the last children of w:p
-        if style:
-            style_id = self.part.get_style_id(style, WD_STYLE_TYPE.CHARACTER)
-            properties = OxmlElement("w:rPr")
-            if style_id is not None:
-                properties.append(OxmlElement("w:rStyle", {_VAL: style_id}))
-            r.append(properties)
-        if text:
-            _append_text(r, text)
         return Run(r, self)
 
     def _set_style(self, style) -> None:
@@ -190,16 +189,20 @@ class _FastParagraph(Paragraph):
 
 
 class _FastDocument(Document):
-    """A document whose body paragraphs are :class:`_FastParagraph`."""
+    """A document whose body paragraphs are :class:`_FastParagraph`, each parsed from one
+    string and added without searching the body for its end."""
 
     def add_paragraph(self, text: str = "", style=None):
         body = self._body
-        paragraph = _FastParagraph(body._element.add_p(), body)
+        style_id = None if style is None else \
+            self.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        xml = paraxml.paragraph_start(style_id, style is not None,
+                                      declarations=paraxml.W_DECLARATION)
         if text:
-            paragraph.add_run(text)
-        if style is not None:
-            paragraph.style = style
-        return paragraph
+            xml += f"<w:r>{paraxml.run_text(text)}</w:r>"
+        p = parse_xml(xml + "</w:p>")
+        append_to_body(body._element, p)
+        return _FastParagraph(p, body)
 
 
 def fast(paragraph):
@@ -208,28 +211,3 @@ def fast(paragraph):
     if type(paragraph) is Paragraph:
         paragraph.__class__ = _FastParagraph
     return paragraph
-
-
-def _append_text(r, text: str) -> None:
-    """Text as python-docx writes it: tabs and line breaks become elements, the rest ``w:t``
-    (spaces at either end preserved)."""
-    if "\t" not in text and "\n" not in text and "\r" not in text:
-        _append_t(r, text)
-        return
-    buffer: list[str] = []
-    for char in text:
-        if char in "\t\r\n":
-            if buffer:
-                _append_t(r, "".join(buffer))
-                buffer.clear()
-            r.append(OxmlElement("w:tab" if char == "\t" else "w:br"))
-        else:
-            buffer.append(char)
-    if buffer:
-        _append_t(r, "".join(buffer))
-
-
-def _append_t(r, text: str) -> None:
-    t = OxmlElement("w:t", _PRESERVE if len(text.strip()) < len(text) else None)
-    t.text = text
-    r.append(t)
