@@ -1,5 +1,5 @@
 """Document-level OOXML: language, document defaults (docDefaults), the A4
-page, emptying the body, and extended properties (docProps/app.xml).
+page and the last section, emptying the body, and extended properties (docProps/app.xml).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from docx.enum.section import WD_ORIENT
 from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.section import Section
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
@@ -79,6 +80,13 @@ def set_page_a4(section, margins_mm: float | tuple = 20, header_mm: float = 10,
                      ("left_margin", left), ("header_distance", header_mm),
                      ("footer_distance", footer_mm), ("gutter", 0)):
         setattr(section, name, Twips(mm_to_twips(mm)))
+
+
+def last_section(document) -> Section:
+    """``document.sections[-1]``, without python-docx's search of the whole body for section
+    breaks: the last section's properties are always the body's own ``w:sectPr``."""
+    sectpr = document.element.body.sectPr
+    return Section(sectpr, document.part) if sectpr is not None else document.sections[-1]
 
 
 def clear_body(document) -> None:

@@ -181,7 +181,7 @@ def add_table(doc, header: list, rows: list[list], widths_mm: list[float],
 
 def text_width_mm(doc) -> float:
     """Width between the margins of the (last) section, in millimetres."""
-    section = doc.sections[-1]
+    section = ooxml.last_section(doc)
     return Emu(section.page_width - section.left_margin - section.right_margin).mm
 
 
