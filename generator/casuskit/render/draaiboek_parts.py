@@ -102,6 +102,9 @@ def groups_text(labels: Labels, groups: list[int]) -> str:
 
 def paragraphs_of(text: str) -> list[str]:
     """YAML text as paragraphs: blank lines separate them, single line breaks become spaces."""
+    if text.isprintable():  # no line breaks at all (the usual short text): one paragraph
+        stripped = text.strip()
+        return [stripped] if stripped else []
     blocks = re.split(r"\n\s*\n", text.strip())
     return [" ".join(line.strip() for line in block.splitlines())
             for block in blocks if block.strip()]
