@@ -96,7 +96,7 @@ def _still(element, name: str) -> bool:
     """The style element is still in the document, under this (internal) name."""
     if element.getparent() is None:
         return False
-    found = element.find(_NAME)
+    found = next(element.iterchildren(_NAME), None)  # cheaper than find()
     return found is not None and found.get(_VAL) == name
 
 
