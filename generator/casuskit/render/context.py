@@ -14,6 +14,7 @@ from pathlib import Path
 
 from casuskit import docxio, ooxml
 from casuskit.errors import Location
+from casuskit.ooxml import fastdocx
 from casuskit.model import Buurt, Casus, Kit, Project, Rol, Werkvorm
 from casuskit.model.types import slugify
 from casuskit.textrender import Texts, context_for, dutch_date
@@ -98,9 +99,9 @@ class KitContext:
                                    keywords=["casuskit", self.buurt.name, self.kit.round_label],
                                    date=self.kit.date)
         section = doc.sections[0]
-        _replace_text(section.header.paragraphs[0],
+        _replace_text(fastdocx.fast(section.header.paragraphs[0]),
                       f"{self.buurt.name} · {self.kit.round_label} · {self.date_text}")
-        footer = section.footer.paragraphs[0]
+        footer = fastdocx.fast(section.footer.paragraphs[0])
         _replace_text(footer, f"{self.project.name}\t\t")
         ooxml.add_text_with_fields(footer, "pagina {PAGE} van {NUMPAGES}")
         return doc
