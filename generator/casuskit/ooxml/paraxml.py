@@ -2,19 +2,74 @@
 
 Parsing one string is much cheaper than creating its elements one by one through python-docx,
 so :mod:`casuskit.ooxml.tablexml` (whole tables) and :mod:`casuskit.ooxml.fastdocx` (body
-paragraphs and runs) write their ``w:p`` and ``w:r`` here. Callers resolve style names to ids;
-``styled`` says a style was assigned at all: python-docx then writes the properties element
-even for the default style, whose id it leaves out.
+paragraphs and runs) write their ``w:p`` and ``w:r`` here. A :class:`Paragraph` of
+:class:`Run` describes one with style names; :class:`Writer` spells it. The lower-level
+functions take style ids; ``styled`` says a style was assigned at all: python-docx then writes
+the properties element even for the default style, whose id it leaves out.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import nsdecls
 
 W_DECLARATION = f" {nsdecls('w')}"  # for the root element of a string to parse
 _SPECIAL = re.compile(r"([\t\r\n])")
+
+
+@dataclass(slots=True)
+class Run:
+    """Text in a character style (None: no run properties at all)."""
+
+    text: str
+    style: str | None = None
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A paragraph in a paragraph style (None: no paragraph properties), optionally an item
+    (level 0) of list ``num_id``."""
+
+    style: str | None = None
+    runs: list[Run] = field(default_factory=list)
+    num_id: int | None = None
+
+
+class Writer:
+    """Appends the XML of paragraphs to ``out``, resolving each style name through ``part`` (a
+    document part) once per writer: a writer lives as long as one piece of XML."""
+
+    def __init__(self, part, out: list[str]):
+        self._part = part
+        self._out = out
+        self._starts: dict[tuple, str] = {}  # (style, num_id, declarations) → "<w:p…</w:pPr>"
+        self._runs: dict[str, str] = {}      # character style → "<w:r><w:rPr>…</w:rPr>"
+
+    def paragraph(self, paragraph: Paragraph, declarations: str = "") -> None:
+        out = self._out
+        key = (paragraph.style, paragraph.num_id, declarations)
+        start = self._starts.get(key)
+        if start is None:
+            style_id = None if paragraph.style is None else \
+                self._part.get_style_id(paragraph.style, WD_STYLE_TYPE.PARAGRAPH)
+            start = self._starts[key] = paragraph_start(
+                style_id, paragraph.style is not None, paragraph.num_id, declarations)
+        out.append(start)
+        for run in paragraph.runs:
+            if run.style:
+                opening = self._runs.get(run.style)
+                if opening is None:
+                    style_id = self._part.get_style_id(run.style, WD_STYLE_TYPE.CHARACTER)
+                    opening = self._runs[run.style] = run_start(style_id, True)
+                out.append(opening)
+            else:
+                out.append("<w:r>")
+            out.append(run_text(run.text))
+            out.append("</w:r>")
+        out.append("</w:p>")
 
 
 def paragraph_start(style_id: str | None, styled: bool, num_id: int | None = None,

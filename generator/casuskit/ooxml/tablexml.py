@@ -22,29 +22,12 @@ from docx.oxml.parser import parse_xml
 from docx.table import Table as DocxTable
 
 from casuskit.ooxml import paraxml
+from casuskit.ooxml.paraxml import Paragraph, Run
 from casuskit.ooxml._xml import EDGES, Border, append_to_body, box, mm_to_twips
 
 # python-docx's w:tblLook for a new table, attributes in its order
 _LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
          'w:noHBand="0" w:noVBand="1" w:val="04A0"/>')
-
-
-@dataclass(slots=True)
-class Run:
-    """Text in a character style (None: no run properties at all)."""
-
-    text: str
-    style: str | None = None
-
-
-@dataclass(slots=True)
-class Paragraph:
-    """A paragraph in a paragraph style (None: no paragraph properties), optionally an item
-    (level 0) of list ``num_id``."""
-
-    style: str | None = None
-    runs: list[Run] = field(default_factory=list)
-    num_id: int | None = None
 
 
 @dataclass(slots=True)
@@ -114,14 +97,8 @@ def table_xml(part, table: Table) -> str:
     return "".join(out)
 
 
-class _Writer:
+class _Writer(paraxml.Writer):
     """Appends the XML of tables to ``out``, resolving each style name once per table."""
-
-    def __init__(self, part, out: list[str]):
-        self._part = part
-        self._out = out
-        self._starts: dict[tuple, str] = {}  # (paragraph style, num_id) → "<w:p>…</w:pPr>"
-        self._runs: dict[str, str] = {}      # character style → "<w:r><w:rPr>…</w:rPr>"
 
     def table(self, table: Table, declarations: str = "") -> None:
         out = self._out
@@ -187,35 +164,12 @@ class _Writer:
         last = None
         for last in cell.content:
             if type(last) is Paragraph:
-                self._paragraph(last)
+                self.paragraph(last)
             else:
                 self.table(last)
         if type(last) is not Paragraph:  # a cell must end with a paragraph
             out.append("<w:p/>")
         out.append("</w:tc>")
-
-    def _paragraph(self, paragraph: Paragraph) -> None:
-        out = self._out
-        key = (paragraph.style, paragraph.num_id)
-        start = self._starts.get(key)
-        if start is None:
-            style_id = None if paragraph.style is None else \
-                self._part.get_style_id(paragraph.style, WD_STYLE_TYPE.PARAGRAPH)
-            start = self._starts[key] = paraxml.paragraph_start(
-                style_id, paragraph.style is not None, paragraph.num_id)
-        out.append(start)
-        for run in paragraph.runs:
-            if run.style:
-                opening = self._runs.get(run.style)
-                if opening is None:
-                    style_id = self._part.get_style_id(run.style, WD_STYLE_TYPE.CHARACTER)
-                    opening = self._runs[run.style] = paraxml.run_start(style_id, True)
-                out.append(opening)
-            else:
-                out.append("<w:r>")
-            out.append(paraxml.run_text(run.text))
-            out.append("</w:r>")
-        out.append("</w:p>")
 
 
 @lru_cache(maxsize=1024)
