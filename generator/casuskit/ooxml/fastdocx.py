@@ -205,6 +205,17 @@ class _FastDocument(Document):
         return _FastParagraph(p, body)
 
 
+def add_described(document, paragraph: paraxml.Paragraph):
+    """A body paragraph as ``paragraph`` describes it (style, runs in character styles), in
+    one parse: the XML of ``add_paragraph(style=…)`` and an ``add_run`` per run."""
+    out: list[str] = []
+    paraxml.Writer(document.part, out).paragraph(paragraph, paraxml.W_DECLARATION)
+    p = parse_xml("".join(out))
+    body = document._body
+    append_to_body(body._element, p)
+    return _FastParagraph(p, body)
+
+
 def fast(paragraph):
     """The same ``paragraph`` (e.g. one in a table cell), with the fast ``add_run`` and
     ``style`` of the document's own paragraphs."""

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from docx.shared import Emu
 
 from casuskit import ooxml
-from casuskit.ooxml import tablexml
+from casuskit.ooxml import fastdocx, tablexml
+from casuskit.ooxml.paraxml import Paragraph, Run
 from casuskit.model.werkvorm import Block
 
 LABELS = "draaiboek-labels.j2"
@@ -115,12 +116,10 @@ def add_text(doc, text: str, style: str = "Normal") -> list:
     return [doc.add_paragraph(part, style=style) for part in paragraphs_of(text)]
 
 
-def add_lead(container, style: str, lead: str, text: str):
+def add_lead(doc, style: str, lead: str, text: str):
     """A paragraph opening with a bold lead word ("Doe:") in the character style Strong."""
-    paragraph = container.add_paragraph(style=style)
-    paragraph.add_run(lead, style="Strong")
-    paragraph.add_run(" " + " ".join(paragraphs_of(text)))
-    return paragraph
+    return fastdocx.add_described(doc, Paragraph(style, [
+        Run(lead, "Strong"), Run(" " + " ".join(paragraphs_of(text)))]))
 
 
 def add_list(doc, items: list[str], style: str = "List Bullet") -> list:
@@ -188,15 +187,14 @@ def text_width_mm(doc) -> float:
     return Emu(section.page_width - section.left_margin - section.right_margin).mm
 
 
-def _content(parts: list, style: str, bullets: int | None) -> list[tablexml.Paragraph]:
+def _content(parts: list, style: str, bullets: int | None) -> list[Paragraph]:
     """The paragraphs of one cell; an empty cell still has one (empty) paragraph."""
     paragraphs = []
     for part in parts or [""]:
         part = part if isinstance(part, Para) else Para(part)
-        runs = [tablexml.Run(part.lead, "Strong")] if part.lead else []
+        runs = [Run(part.lead, "Strong")] if part.lead else []
         text = " ".join(paragraphs_of(part.text))
         if text:
-            runs.append(tablexml.Run(f" {text}" if part.lead else text))
-        paragraphs.append(tablexml.Paragraph(part.style or style, runs,
-                                             bullets if part.bullet else None))
+            runs.append(Run(f" {text}" if part.lead else text))
+        paragraphs.append(Paragraph(part.style or style, runs, bullets if part.bullet else None))
     return paragraphs
