@@ -1,5 +1,5 @@
 """Document-level OOXML: language, document defaults (docDefaults), the A4
-page and the last section, emptying the body, and extended properties (docProps/app.xml).
+page and the text width, emptying the body, and extended properties (docProps/app.xml).
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from docx.enum.section import WD_ORIENT
 from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.section import Section
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Twips
+from docx.oxml.simpletypes import ST_TwipsMeasure
+from docx.shared import Emu, Twips
 from docx.styles.styles import Styles
 from lxml import etree
 
@@ -82,11 +82,15 @@ def set_page_a4(section, margins_mm: float | tuple = 20, header_mm: float = 10,
         setattr(section, name, Twips(mm_to_twips(mm)))
 
 
-def last_section(document) -> Section:
-    """``document.sections[-1]``, without python-docx's search of the whole body for section
-    breaks: the last section's properties are always the body's own ``w:sectPr``."""
+def text_width_mm(document) -> float:
+    """Width between the margins of the last section in mm: what python-docx's
+    ``sections[-1]`` lengths give, without its search of the whole body for section breaks
+    (the last section's properties are the body's own ``w:sectPr``)."""
     sectpr = document.element.body.sectPr
-    return Section(sectpr, document.part) if sectpr is not None else document.sections[-1]
+    size, margins = sectpr.find(qn("w:pgSz")), sectpr.find(qn("w:pgMar"))
+    twips = ST_TwipsMeasure.convert_from_xml
+    return Emu(twips(size.get(qn("w:w"))) - twips(margins.get(qn("w:left")))
+               - twips(margins.get(qn("w:right")))).mm
 
 
 def clear_body(document) -> None:

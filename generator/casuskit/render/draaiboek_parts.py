@@ -12,8 +12,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from docx.shared import Emu
-
 from casuskit import ooxml
 from casuskit.ooxml import fastdocx, tablexml
 from casuskit.ooxml.paraxml import Paragraph, Run
@@ -176,15 +174,9 @@ def add_table(doc, header: list, rows: list[list], widths_mm: list[float],
             [tablexml.Cell(_content(value if isinstance(value, list) else [value], "Tabeltekst",
                                     bullets), valign=valign) for value in values],
             min_height_mm, exact=False, cant_split=True))
-    scale = text_width_mm(doc) / DESIGN_WIDTH_MM
+    scale = ooxml.text_width_mm(doc) / DESIGN_WIDTH_MM
     return tablexml.add_table(doc, tablexml.Table([width * scale for width in widths_mm],
                                                   table_rows, style="Casuskit Tabel"))
-
-
-def text_width_mm(doc) -> float:
-    """Width between the margins of the (last) section, in millimetres."""
-    section = ooxml.last_section(doc)
-    return Emu(section.page_width - section.left_margin - section.right_margin).mm
 
 
 def _content(parts: list, style: str, bullets: int | None) -> list[Paragraph]:

@@ -1,7 +1,8 @@
-"""ooxml.set_spacing writes exactly what python-docx's paragraph_format writes."""
+"""ooxml's paragraph-format helpers write exactly what python-docx's paragraph_format writes,
+and the text width is what python-docx's section lengths give."""
 
 from docx.enum.text import WD_LINE_SPACING
-from docx.shared import Pt
+from docx.shared import Emu, Mm, Pt
 from lxml import etree
 
 from casuskit import docxio, ooxml
@@ -19,3 +20,13 @@ def test_spacing_as_python_docx_writes_it():
     assert etree.tostring(first) == etree.tostring(second)
     assert b'<w:spacing w:before="0" w:after="70" w:lineRule="exact" w:line="20"/>' \
         in etree.tostring(first)
+
+
+def test_text_width_is_python_docxs():
+    doc = docxio.new_document()
+    section = doc.sections[-1]
+    assert ooxml.text_width_mm(doc) == \
+        Emu(section.page_width - section.left_margin - section.right_margin).mm
+    section.left_margin, section.right_margin = Mm(31), Mm(12.3)
+    assert ooxml.text_width_mm(doc) == \
+        Emu(section.page_width - section.left_margin - section.right_margin).mm
