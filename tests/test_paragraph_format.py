@@ -1,6 +1,7 @@
 """ooxml's paragraph-format helpers write exactly what python-docx's paragraph_format writes,
 and the text width is what python-docx's section lengths give."""
 
+import pytest
 from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Emu, Mm, Pt
 from lxml import etree
@@ -20,6 +21,22 @@ def test_spacing_as_python_docx_writes_it():
     assert etree.tostring(first) == etree.tostring(second)
     assert b'<w:spacing w:before="0" w:after="70" w:lineRule="exact" w:line="20"/>' \
         in etree.tostring(first)
+
+
+@pytest.mark.parametrize("style", [None, "Heading 1"])
+def test_page_break_and_keep_with_next_as_python_docx_writes_them(style):
+    doc = docxio.new_document()
+    fast, slow = doc.add_paragraph("a", style=style), doc.add_paragraph("a", style=style)
+    for on in (True, False, True):
+        ooxml.set_page_break_before(fast, on)
+        ooxml.set_keep_with_next(fast, on)
+        slow.paragraph_format.page_break_before = on
+        slow.paragraph_format.keep_with_next = on
+        assert etree.tostring(fast._p) == etree.tostring(slow._p)
+    assert b"<w:keepNext/><w:pageBreakBefore/>" in etree.tostring(fast._p)
+    style = doc.styles["Klein"]
+    ooxml.set_page_break_before(style, False)
+    assert style.paragraph_format.page_break_before is False
 
 
 def test_text_width_is_python_docxs():

@@ -87,12 +87,18 @@ def set_spacing(target, before_pt: float, after_pt: float, exact_line_pt: float)
 
 def set_keep_with_next(target, on: bool = True) -> None:
     """Keep a paragraph (or every paragraph of a style) on the page of the next."""
-    target.paragraph_format.keep_with_next = on
+    _set_on_off(target, "keepNext", on)
 
 
 def set_page_break_before(target, on: bool = True) -> None:
     """Start a paragraph (or every paragraph of a style) on a new page."""
-    target.paragraph_format.page_break_before = on
+    _set_on_off(target, "pageBreakBefore", on)
+
+
+def _set_on_off(target, tag: str, on: bool) -> None:
+    """A paragraph toggle as python-docx's paragraph_format writes it (``w:val="0"`` for
+    off), without its search through every possible sibling."""
+    set_w(child(props(target, "pPr"), tag, PPR), val=None if on else "0")
 
 
 def set_outline_level(target, level: int | None) -> None:
