@@ -128,7 +128,7 @@ def add_numbered(doc, items: list[str]) -> list:
     """A "List Number" list that starts at 1, whatever numbered lists came before."""
     paragraphs = add_list(doc, items, "List Number")
     if paragraphs:
-        ooxml.restart_numbering(paragraphs)
+        ooxml.restart_numbering(paragraphs, "List Number")
     return paragraphs
 
 

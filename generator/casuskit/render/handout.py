@@ -41,7 +41,7 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
         if casus.questions:
             doc.add_paragraph(heading["vragen"], style="Heading 1")
             items = [doc.add_paragraph(q, style="List Number") for q in casus.questions]
-            ooxml.restart_numbering(items)
+            ooxml.restart_numbering(items, "List Number")
 
         lines = note_lines(casus)
         notes = doc.add_paragraph(heading["aantekeningen"], style="Heading 1")

@@ -27,7 +27,7 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
                 doc.add_paragraph(text, style="Klein")
             if part.questions:
                 items = [doc.add_paragraph(q, style="List Number") for q in part.questions]
-                ooxml.restart_numbering(items)
+                ooxml.restart_numbering(items, "List Number")
             for _ in range(part.lines):
                 doc.add_paragraph("", style="Notitieregel")
         files.append((f"werkblad-{sheet.id}.docx", ctx.to_bytes(doc)))
