@@ -74,9 +74,10 @@ class _MemoStyles(Styles):
         """Every style by its (internal) name, first one first, as python-docx's search finds."""
         if self._names is None:
             self._names = {}
-            for style in self._element.iterchildren(_STYLE):
-                name = style.find(_NAME)
-                if name is not None:
+            root = self._element
+            for name in root.iter(_NAME):  # one walk in C, not a find() per style
+                style = name.getparent()
+                if style.tag == _STYLE and style.getparent() is root:
                     self._names.setdefault(name.get(_VAL), style)
         return self._names
 
@@ -85,9 +86,9 @@ class _MemoStyles(Styles):
         found = self._defaults.get(style_type)
         if found is None or found.getparent() is None or found.get(_DEFAULT) not in _ON:
             found, wanted = None, style_type.xml_value
-            for style in self._element.iterchildren(_STYLE):  # raw attributes: no enum parsing
+            for style in self._element.xpath("w:style[@w:default]"):
                 if (style.get(_TYPE) or "paragraph") == wanted and style.get(_DEFAULT) in _ON:
-                    found = style
+                    found = style  # raw attributes: no enum parsing
             self._defaults[style_type] = found
         return found
 
