@@ -4,7 +4,9 @@ python-docx resolves a style name anew on every ``paragraph.style = "…"``: an 
 through all styles, and then a second scan of all styles to see whether it is the default one.
 A draaiboek or a card sheet does that thousands of times. :func:`accelerate` gives one
 document a part that remembers those answers, checking only that a remembered style is still
-in the document under that name. The cache lives and dies with the document.
+in the document under that name. The cache lives and dies with the document; a document started
+from the same reference begins with what earlier ones found, at the same places in its own
+styles, under the same checks.
 
 The document's own ``add_paragraph`` and its paragraphs' ``add_run`` and ``style`` (and those of
 any paragraph passed through :func:`fast`) write the same XML as python-docx's, directly: a new
@@ -44,6 +46,7 @@ _VAL = qn("w:val")
 _NAME = qn("w:name")
 _TYPE = qn("w:type")
 _STYLE = qn("w:style")
+_STYLE_ID = qn("w:styleId")
 _ON = ("1", "true", "on")
 
 
@@ -120,10 +123,13 @@ class _MemoDocumentPart(DocumentPart):
         key = (style_or_name if by_name else style_or_name.element, style_type)
         ids = self.__dict__.setdefault("_casuskit_style_ids", {})
         known = ids.get(key)  # (element, its w:type, default element, answer)
+        if known is None and by_name:
+            known = self._shared_answer(key)
         if known is not None and known[0].get(_TYPE) == known[1] \
                 and known[2] is styles.default_element(style_type) \
                 and (_still(known[0], BabelFish.ui2internal(style_or_name)) if by_name
                      else known[0].getparent() is not None):
+            ids[key] = known
             return known[3]
         style = styles[style_or_name] if by_name else style_or_name
         if style.type != style_type:
@@ -131,10 +137,42 @@ class _MemoDocumentPart(DocumentPart):
         default = styles.default_element(style_type)
         style_id = None if style.element is default else style.style_id
         ids[key] = (style.element, style.element.get(_TYPE), default, style_id)
+        if by_name:
+            self._share(key, ids[key])
         return style_id
+
+    def _shared_answer(self, key: tuple):
+        """What a document from the same reference found for (name, type), in this document's
+        elements at the same places; None if there is nothing, or the id no longer matches.
+        The caller checks the rest as for its own memo."""
+        found = _SHARED_IDS.get((self.__dict__.get("_casuskit_reference_key"), key))
+        if found is None:
+            return None
+        position, type_value, default_position, style_id = found
+        root = self._styles_part.element
+        try:
+            element = root[position]
+            default = None if default_position is None else root[default_position]
+        except IndexError:
+            return None
+        if style_id is not None and element.get(_STYLE_ID) != style_id:
+            return None
+        return element, type_value, default, style_id
+
+    def _share(self, key: tuple, known: tuple) -> None:
+        """Remember an answer by the places of its elements, for the next document started
+        from the same reference (whose styles part starts out identical)."""
+        reference_key = self.__dict__.get("_casuskit_reference_key")
+        if reference_key is not None:
+            element, type_value, default, style_id = known
+            root = element.getparent()
+            _SHARED_IDS[(reference_key, key)] = (
+                root.index(element), type_value,
+                None if default is None else root.index(default), style_id)
 
 
 _SHARED: dict[tuple, object] = {}  # (reference key, caller's key) → value
+_SHARED_IDS: dict[tuple, tuple] = {}  # (reference key, (name, type)) → places and style id
 
 
 def accelerate(document, reference_key: str | None = None):
