@@ -40,7 +40,8 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     sizes = card_sizes(ctx)
     if not sizes:
         return []
-    doc = ctx.new_document("Kalibratie", f"Kalibratie kaarten · {ctx.buurt.name} · {ctx.kit.round_label}")
+    doc = ctx.new_document("Kalibratie", f"Kalibratie kaarten · {ctx.buurt.name} · "
+                           f"{ctx.kit.round_label}", header_footer=False)  # as the card sheets
     _set_up_page(doc, grid_for(sizes[0]))  # every grid fills A4 the same way, centred
     x, y = ctx.project.defaults.printer.back_x, ctx.project.defaults.printer.back_y
     setting = f"Nu ingesteld: x\u00a0=\u00a0{_mm(x)}\u00a0mm, y\u00a0=\u00a0{_mm(y)}\u00a0mm."

@@ -260,7 +260,7 @@ def render_sheets(ctx: KitContext, title: str, subject: str, sets: list[list[Car
 
     Raises BuildFailed naming every card whose text does not fit, before anything is laid out.
     """
-    doc = ctx.new_document(title, subject)
+    doc = ctx.new_document(title, subject, header_footer=False)  # see _set_up_page
     grid = grid_for(size)
     problems = fit_problems(ctx, doc, [card for cards in sets for card in cards], grid, size)
     if problems:

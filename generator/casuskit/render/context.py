@@ -91,13 +91,16 @@ class KitContext:
                 "deelnemers": self.kit.participants, "groepen": self.kit.groups,
                 "aantal_casussen": len(self.casussen), "deelnemerslijst": self.seating is not None}
 
-    def new_document(self, title: str, subject: str):
-        """A document from the reference with header, footer and properties filled in."""
+    def new_document(self, title: str, subject: str, header_footer: bool = True):
+        """A document from the reference with header, footer and properties filled in; without
+        ``header_footer`` for documents that have none (the cut sheets remove them)."""
         doc = docxio.new_document(self.reference)
         docxio.set_core_properties(doc, title=title, subject=subject,
                                    organisation=self.project.organisation,
                                    keywords=["casuskit", self.buurt.name, self.kit.round_label],
                                    date=self.kit.date)
+        if not header_footer:
+            return doc
         section = doc.sections[0]
         _replace_text(fastdocx.fast(section.header.paragraphs[0]),
                       f"{self.buurt.name} · {self.kit.round_label} · {self.date_text}")
