@@ -2,25 +2,10 @@
 and the text width is what python-docx's section lengths give."""
 
 import pytest
-from docx.enum.text import WD_LINE_SPACING
-from docx.shared import Emu, Mm, Pt
+from docx.shared import Emu, Mm
 from lxml import etree
 
 from casuskit import docxio, ooxml
-
-
-def test_spacing_as_python_docx_writes_it():
-    doc = docxio.new_document()
-    fast = doc.add_paragraph(style="Normal")
-    ooxml.set_spacing(fast, 0, 3.5, 1)
-    slow = doc.add_paragraph(style="Normal").paragraph_format
-    slow.space_before, slow.space_after = Pt(0), Pt(3.5)
-    slow.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    slow.line_spacing = Pt(1)
-    first, second = doc.element.body[:2]
-    assert etree.tostring(first) == etree.tostring(second)
-    assert b'<w:spacing w:before="0" w:after="70" w:lineRule="exact" w:line="20"/>' \
-        in etree.tostring(first)
 
 
 @pytest.mark.parametrize("style", [None, "Heading 1"])

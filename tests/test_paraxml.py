@@ -2,6 +2,8 @@
 as python-docx's add_paragraph, add_run and style."""
 
 import docx
+from docx.enum.text import WD_LINE_SPACING
+from docx.shared import Pt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -48,3 +50,15 @@ def test_fast_paragraphs_equal_python_docx(paragraphs):
             style, ([Run(text)] if text else []) + [Run(t, s) for t, s in runs]))
     assert body_xml(fast) == body_xml(plain) == body_xml(described)
     assert docxio.to_bytes(fast) == docxio.to_bytes(plain) == docxio.to_bytes(described)
+
+
+def test_spacing_as_python_docx_paragraph_format_writes_it():
+    doc = docxio.new_document()
+    fast = fastdocx.add_described(doc, Paragraph("Kaart Tekst", [Run("x")], spacing=(0, 3.5, 1)))
+    slow = doc.add_paragraph("x", style="Kaart Tekst")
+    slow.paragraph_format.space_before, slow.paragraph_format.space_after = Pt(0), Pt(3.5)
+    slow.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    slow.paragraph_format.line_spacing = Pt(1)
+    assert etree.tostring(fast._p) == etree.tostring(slow._p)
+    assert b'<w:spacing w:before="0" w:after="70" w:lineRule="exact" w:line="20"/>' \
+        in etree.tostring(fast._p)

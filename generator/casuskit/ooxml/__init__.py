@@ -5,7 +5,7 @@ Paragraph, a style) and lengths in millimetres, and writes the WordprocessingML
 python-docx has no API for. Import from here (``from casuskit import ooxml``);
 the submodules only split the layer by scope:
 
-- :mod:`casuskit.ooxml.text`: fields, paragraph borders/shading/spacing, list numbering;
+- :mod:`casuskit.ooxml.text`: fields, paragraph borders/shading, list numbering;
 - :mod:`casuskit.ooxml.tables`: grids, borders, padding, shading, row rules;
 - :mod:`casuskit.ooxml.tablexml`: whole tables described as data and written in one go
   (imported as a module: ``from casuskit.ooxml import tablexml``);
@@ -28,7 +28,7 @@ from casuskit.ooxml.text import (add_abstract_numbering, add_field, add_numberin
                                  add_text_with_fields, new_list, restart_numbering,
                                  set_character_spacing, set_keep_with_next, set_numbering,
                                  set_outline_level, set_page_break_before,
-                                 set_paragraph_borders, set_paragraph_shading, set_spacing)
+                                 set_paragraph_borders, set_paragraph_shading)
 
 __all__ = [
     "A4_TWIPS", "NO_BORDER", "Border", "add_abstract_numbering", "add_field",
@@ -38,7 +38,7 @@ __all__ = [
     "set_cell_vertical_alignment", "set_character_spacing", "set_default_style",
     "set_doc_defaults", "set_keep_with_next", "set_language", "set_numbering",
     "set_outline_level", "set_page_a4", "set_page_break_before", "set_paragraph_borders",
-    "set_paragraph_shading", "set_repeat_header", "set_row_height", "set_spacing",
+    "set_paragraph_shading", "set_repeat_header", "set_row_height",
     "set_table_alignment", "set_table_borders", "set_table_fixed_layout", "set_table_indent",
     "set_table_style_header", "text_width_mm",
 ]

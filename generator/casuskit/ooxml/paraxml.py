@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import nsdecls
+from docx.shared import Pt
 
 W_DECLARATION = f" {nsdecls('w')}"  # for the root element of a string to parse
 _SPECIAL = re.compile(r"([\t\r\n])")
@@ -31,11 +32,13 @@ class Run:
 @dataclass(slots=True)
 class Paragraph:
     """A paragraph in a paragraph style (None: no paragraph properties), optionally an item
-    (level 0) of list ``num_id``."""
+    (level 0) of list ``num_id``, optionally with its own ``spacing``: (space before, space
+    after, exact line height) in points."""
 
     style: str | None = None
     runs: list[Run] = field(default_factory=list)
     num_id: int | None = None
+    spacing: tuple[float, float, float] | None = None
 
 
 class Writer:
@@ -45,18 +48,19 @@ class Writer:
     def __init__(self, part, out: list[str]):
         self._part = part
         self._out = out
-        self._starts: dict[tuple, str] = {}  # (style, num_id, declarations) → "<w:p…</w:pPr>"
+        self._starts: dict[tuple, str] = {}  # (style, num_id, spacing, declarations) → "<w:p…"
         self._runs: dict[str, str] = {}      # character style → "<w:r><w:rPr>…</w:rPr>"
 
     def paragraph(self, paragraph: Paragraph, declarations: str = "") -> None:
         out = self._out
-        key = (paragraph.style, paragraph.num_id, declarations)
+        key = (paragraph.style, paragraph.num_id, paragraph.spacing, declarations)
         start = self._starts.get(key)
         if start is None:
             style_id = None if paragraph.style is None else \
                 self._part.get_style_id(paragraph.style, WD_STYLE_TYPE.PARAGRAPH)
             start = self._starts[key] = paragraph_start(
-                style_id, paragraph.style is not None, paragraph.num_id, declarations)
+                style_id, paragraph.style is not None, paragraph.num_id, declarations,
+                paragraph.spacing)
         out.append(start)
         for run in paragraph.runs:
             if run.style:
@@ -73,15 +77,20 @@ class Writer:
 
 
 def paragraph_start(style_id: str | None, styled: bool, num_id: int | None = None,
-                    declarations: str = "") -> str:
-    """``<w:p>`` and its properties: the style, and level 0 of list ``num_id``."""
-    if not styled and num_id is None:
+                    declarations: str = "", spacing: tuple | None = None) -> str:
+    """``<w:p>`` and its properties: the style, level 0 of list ``num_id``, and ``spacing``
+    (before, after, exact line height in points) as python-docx's paragraph_format sets it."""
+    if not styled and num_id is None and spacing is None:
         return f"<w:p{declarations}>"
     start = f"<w:p{declarations}><w:pPr>"
     if style_id is not None:
         start += f'<w:pStyle w:val="{attr(style_id)}"/>'
     if num_id is not None:
         start += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+    if spacing is not None:
+        before, after, line = (Pt(points).twips for points in spacing)
+        start += (f'<w:spacing w:before="{before}" w:after="{after}" w:lineRule="exact" '
+                  f'w:line="{line}"/>')
     return start + "</w:pPr>"
 
 

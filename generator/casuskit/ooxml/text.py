@@ -11,7 +11,6 @@ from typing import Iterable
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from casuskit.ooxml._xml import (PBDR, PPR, RPR, Border, box, child, mm_to_twips, props,
@@ -76,13 +75,6 @@ def set_character_spacing(target, pt: float | None) -> None:
         remove_children(rpr, "spacing")
     else:
         set_w(child(rpr, "spacing", RPR, replace=True), val=round(pt * 20))
-
-
-def set_spacing(target, before_pt: float, after_pt: float, exact_line_pt: float) -> None:
-    """Space before and after a paragraph (or paragraph style) and an exact line height, in
-    points: what python-docx's paragraph_format writes for the same values, in one step."""
-    set_w(child(props(target, "pPr"), "spacing", PPR), before=Pt(before_pt).twips,
-          after=Pt(after_pt).twips, lineRule="exact", line=Pt(exact_line_pt).twips)
 
 
 def set_keep_with_next(target, on: bool = True) -> None:

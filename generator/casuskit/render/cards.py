@@ -319,7 +319,8 @@ def grid_table(grid: Grid, cells: dict, shift=(0.0, 0.0)) -> tablexml.Table:
 def add_separator(doc) -> None:
     """Word needs a paragraph after a table. At 1 pt it fits under the grid, so it never opens
     an empty page, and the next sheet's first row no longer fits there: a new page."""
-    ooxml.set_spacing(doc.add_paragraph(style="Normal"), 0, 0, SEPARATOR_TWIPS / 20)
+    spacer = tablexml.Paragraph("Normal", spacing=(0, 0, SEPARATOR_TWIPS / 20))
+    fastdocx.add_described(doc, spacer)
 
 
 def _add_sheet(doc, grid: Grid, contents: dict, align: str, shift=(0.0, 0.0)) -> None:
