@@ -61,19 +61,19 @@ class Writer:
             start = self._starts[key] = paragraph_start(
                 style_id, paragraph.style is not None, paragraph.num_id, declarations,
                 paragraph.spacing)
-        out.append(start)
+        parts = [start]
         for run in paragraph.runs:
-            if run.style:
-                opening = self._runs.get(run.style)
+            style = run.style
+            if style:
+                opening = self._runs.get(style)
                 if opening is None:
-                    style_id = self._part.get_style_id(run.style, WD_STYLE_TYPE.CHARACTER)
-                    opening = self._runs[run.style] = run_start(style_id, True)
-                out.append(opening)
+                    style_id = self._part.get_style_id(style, WD_STYLE_TYPE.CHARACTER)
+                    opening = self._runs[style] = run_start(style_id, True)
             else:
-                out.append("<w:r>")
-            out.append(run_text(run.text))
-            out.append("</w:r>")
-        out.append("</w:p>")
+                opening = "<w:r>"
+            parts += (opening, run_text(run.text), "</w:r>")
+        parts.append("</w:p>")
+        out.append("".join(parts))
 
 
 def paragraph_start(style_id: str | None, styled: bool, num_id: int | None = None,
