@@ -19,8 +19,7 @@ from casuskit.ooxml.document import (A4_TWIPS, clear_body, set_app_property,
                                      set_default_style, set_doc_defaults, set_language,
                                      set_page_a4, text_width_mm)
 from casuskit.ooxml.tables import (set_cant_split, set_cell_borders, set_cell_margins,
-                                   set_cell_shading, set_cell_text_direction,
-                                   set_cell_vertical_alignment,
+                                   set_cell_shading, set_cell_vertical_alignment,
                                    set_repeat_header, set_row_height, set_table_alignment,
                                    set_table_borders, set_table_fixed_layout,
                                    set_table_indent, set_table_style_header)
@@ -34,7 +33,7 @@ __all__ = [
     "A4_TWIPS", "NO_BORDER", "Border", "add_abstract_numbering", "add_field",
     "add_numbering_instance", "add_text_with_fields", "clear_body", "mm_to_emu",
     "mm_to_twips", "new_list", "restart_numbering", "set_app_property", "set_cant_split",
-    "set_cell_borders", "set_cell_margins", "set_cell_shading", "set_cell_text_direction",
+    "set_cell_borders", "set_cell_margins", "set_cell_shading",
     "set_cell_vertical_alignment", "set_character_spacing", "set_default_style",
     "set_doc_defaults", "set_keep_with_next", "set_language", "set_numbering",
     "set_outline_level", "set_page_a4", "set_page_break_before", "set_paragraph_borders",

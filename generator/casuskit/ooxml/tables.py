@@ -1,5 +1,8 @@
 """Table-level OOXML: fixed grids, placement, borders, cell padding, shading,
 vertical alignment, row rules and the header row of a table style.
+
+These adjust an existing table or table style (the reference document's); renderers write
+their new tables whole with :mod:`casuskit.ooxml.tablexml`.
 """
 
 from __future__ import annotations
@@ -86,16 +89,6 @@ def set_cell_shading(target, fill: str | None) -> None:
 def set_cell_vertical_alignment(cell, align: str = "center") -> None:
     """Vertical alignment of a cell's content: ``top``, ``center`` or ``bottom``."""
     set_w(child(props(cell, "tcPr"), "vAlign", TCPR, replace=True), val=align)
-
-
-def set_cell_text_direction(cell, direction: str | None) -> None:
-    """Turn a cell's text a quarter: ``tbRl`` reads top to bottom (turned clockwise),
-    ``btLr`` bottom to top (anticlockwise); None for normal horizontal text."""
-    tcpr = props(cell, "tcPr")
-    if direction is None:
-        remove_children(tcpr, "textDirection")
-    else:
-        set_w(child(tcpr, "textDirection", TCPR, replace=True), val=direction)
 
 
 def set_row_height(row, mm: float, exact: bool = True) -> None:
