@@ -3,9 +3,10 @@
 Building a table through python-docx (``add_table``, ``row.cells``, ``cell.add_paragraph``,
 then a helper per property) creates and searches elements one at a time; a card sheet or a
 draaiboek does that tens of thousands of times. Here a renderer describes the table instead
-(:class:`Table` of :class:`Row` of :class:`Cell` holding :class:`Paragraph` and nested
-tables, with style names only) and :func:`add_table` writes the XML text, parses it once and
-puts it in the body, as ``document.add_table`` does.
+(:class:`Table` of :class:`Row` of :class:`Cell` holding paragraphs and nested tables, with
+style names only; :class:`Paragraph` and :class:`Run` are those of
+:mod:`casuskit.ooxml.paraxml`, importable from here) and :func:`add_table` writes the XML text,
+parses it once and puts it in the body, as ``document.add_table`` does.
 
 The XML is exactly what python-docx plus the helpers of :mod:`casuskit.ooxml.tables` write for
 the same table (fixed layout, properties in schema order, the same attribute order), so a
@@ -24,6 +25,9 @@ from docx.table import Table as DocxTable
 from casuskit.ooxml import paraxml
 from casuskit.ooxml.paraxml import Paragraph, Run
 from casuskit.ooxml._xml import EDGES, Border, append_to_body, box, mm_to_twips
+
+__all__ = ["Cell", "Paragraph", "Row", "Run", "Table", "add_table", "edges", "sides",
+           "table_xml"]
 
 # python-docx's w:tblLook for a new table, attributes in its order
 _LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
