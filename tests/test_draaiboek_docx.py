@@ -30,8 +30,11 @@ def test_named_styles_only(doc, data):
 def test_headings_keep_with_next_from_styles(doc):
     for name in ("Heading 1", "Heading 2", "Heading 3"):
         assert doc.styles[name].paragraph_format.keep_with_next
-    for paragraph in doc.paragraphs:
-        assert paragraph.paragraph_format.keep_with_next is None  # never set directly
+    kept = [p for p in doc.paragraphs if p.paragraph_format.keep_with_next is not None]
+    closing = doc.paragraphs[-len(kept) - 1:]  # the evaluation questions end the draaiboek
+    assert [p.style.name for p in closing] == ["List Number"] * len(closing) and len(closing) >= 2
+    assert [p._p for p in kept] == [p._p for p in closing[:-1]]  # the only direct pagination
+    assert all(p.paragraph_format.keep_with_next for p in kept)
 
 
 def test_numbered_lists_restart_per_casus(doc, data):

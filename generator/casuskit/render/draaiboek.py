@@ -10,6 +10,7 @@ project), the look from the named styles of the reference document.
 
 from __future__ import annotations
 
+from casuskit import ooxml
 from casuskit.render.context import KitContext
 from casuskit.render.draaiboek_casus import add_casus, casus_slot, heading_text
 from casuskit.render.draaiboek_parts import (Labels, Para, Slot, add_heading, add_lead, add_list,
@@ -139,4 +140,6 @@ def _evaluation(doc, ctx: KitContext, labels: Labels) -> None:
     add_heading(doc, labels["evaluatie"], 1)
     add_text(doc, fixed(ctx, "draaiboek-evaluatie.j2", doel=" ".join(ctx.werkvorm.goal.split())))
     add_heading(doc, labels["evaluatievragen"], 2)
-    add_numbered(doc, ctx.werkvorm.evaluation)
+    questions = add_numbered(doc, ctx.werkvorm.evaluation)
+    for question in questions[:-1]:  # a short closing list: never one question alone on a page
+        ooxml.set_keep_with_next(question)
