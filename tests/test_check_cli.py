@@ -216,3 +216,14 @@ def test_a_broken_casus_is_known_by_its_readable_id_too(ws):
     kit.write_text(kit.read_text().replace("- stille-buurman", "- stille-buurman-2"))
     assert diagnostics(ws, errors_only=True) == [
         ("geen-keuze", "`klaar` is geen geldige waarde voor `status`", "casussen/kopie.yaml:4:9")]
+
+
+def test_a_casus_that_is_not_yaml_is_known_by_its_id_line_too(ws):
+    source = (ws / "casussen/algemeen/stille-buurman.yaml").read_text(encoding="utf-8")
+    write(ws, "casussen/kopie.yaml", source.replace("id: stille-buurman", 'id: "stille-buurman-2"  # kopie')
+          .replace("titel: De stille buurman", "titel: Let op: de stille buurman"))
+    kit = ws / "kits/heerhugowaard/noord-ronde-2.yaml"
+    kit.write_text(kit.read_text().replace("- stille-buurman", "- stille-buurman-2"))
+    assert diagnostics(ws, errors_only=True) == [
+        ("dubbele-punt", "hier staat een dubbele punt (:) die YAML als nieuw veld leest",
+         "casussen/kopie.yaml:3:14")]

@@ -111,6 +111,11 @@ def _mark_broken(workspace: Workspace, kind: str, path: Path, doc: Document | No
     ids.add(path.stem)
     if doc is not None and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
         ids.add(doc.data["id"])
+    elif doc is None:  # not YAML at all: an `id: …` line may still say which one it is
+        from casuskit.yamlload import loose_top_level
+        loose = loose_top_level(path, "id")
+        if loose:
+            ids.add(loose)
 
 
 def _add(workspace: Workspace, entry: Entry) -> None:

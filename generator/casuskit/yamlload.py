@@ -17,6 +17,7 @@ over :data:`MAX_BYTES`. Accepted: a UTF-8 BOM and CRLF line ends. The user's fil
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -323,6 +324,17 @@ def _convert(node, path: PathKey, positions: Positions, file: str, lines: list[s
         positions.keys[path + (key,)] = _span(key_node, lines)
         result[key] = _convert(value_node, path + (key,), positions, file, lines)
     return result
+
+
+def loose_top_level(path: Path, key: str) -> str | None:
+    """The plain value of a top-level ``key: value`` line in a file that did not load, read as
+    text (e.g. the ``id`` of a casus with a YAML error), or None."""
+    try:
+        text = path.read_bytes()[:MAX_BYTES].decode("utf-8", "replace")
+    except OSError:
+        return None
+    found = re.search(rf"^{re.escape(key)}:[ ]*([\"']?)([^\"'#\n]*?)\1[ ]*(?:#.*)?$", text, re.MULTILINE)
+    return found.group(2).strip() or None if found else None
 
 
 def text_offset_span(doc: Document, path: PathKey, offset: int, length: int = 0) -> Location:
