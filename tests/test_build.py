@@ -169,7 +169,25 @@ def test_house_style_lacking_styles_names_them(ws):
     path.write_text(path.read_text() + "huisstijl: huisstijl/eigen.docx\n")
     result = run(ws, "build")
     assert result.exit_code == 1
-    assert "fout: de huisstijl huisstijl/eigen.docx mist 2 stijl(en): Kaart Tekst, DOE" in result.output
+    assert ("fout[huisstijl-onbruikbaar]: de huisstijl huisstijl/eigen.docx mist 2 stijl(en): Kaart Tekst, DOE\n"
+            "  --> projecten/heerhugowaard.yaml:18:12\n") in result.output
+    assert "Er is niets gebouwd" in result.output
+    assert "huisstijl-onbruikbaar" in run(ws, "check").output  # the writer's loop finds it too
+
+
+def test_a_house_style_that_is_no_docx_is_a_located_error(ws):
+    write(ws, "huisstijl/eigen.docx", b"geen zip")
+    path = ws / "projecten/heerhugowaard.yaml"
+    path.write_text(path.read_text() + "huisstijl: huisstijl/eigen.docx\n")
+    result = run(ws, "check")
+    assert result.exit_code == 1
+    assert ("fout[huisstijl-onbruikbaar]: de huisstijl huisstijl/eigen.docx is geen bruikbaar "
+            "Word-document (.docx)\n"
+            "  --> projecten/heerhugowaard.yaml:18:12\n"
+            "    |\n"
+            " 18 | huisstijl: huisstijl/eigen.docx\n"
+            "    |            ^^^^^^^^^^^^^^^^^^^^\n"
+            "  = hulp: Sla het bestand in Word of LibreOffice op als Word-document (.docx).\n") in result.output
 
 
 def test_house_style_is_used_for_the_look(ws):

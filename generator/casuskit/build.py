@@ -152,7 +152,12 @@ def reference_for(root: Path, project) -> Path | None:
         return None
     path = (root / project.house_style).resolve()
     from casuskit import docxio, huisstijl
-    missing = huisstijl.missing_styles(docxio.open_reference(path))
+    try:
+        reference = docxio.open_reference(path)
+    except ReferenceDocError as exc:  # say it with the path as the project file writes it
+        problem = "is geen bruikbaar Word-document (.docx)" if path.is_file() else "bestaat niet"
+        raise ReferenceDocError(f"de huisstijl {project.house_style} {problem}", exc.hint) from None
+    missing = huisstijl.missing_styles(reference)
     if missing:
         raise ReferenceDocError(
             f"de huisstijl {project.house_style} mist {len(missing)} stijl(en): " + ", ".join(missing),

@@ -7,7 +7,10 @@ gesprekskaarten at the kit's card size, the rolkaarten on A6) are measured by th
 document (house style). Check and build therefore give the same message, location and hint.
 
 A card that several kits print from the same YAML value, at the same size and in the same
-house style, is reported once: for the first of those kits. Texts that recur across kits are
+house style, is reported once: for the first of those kits. Measuring needs each project's
+house style; one that exists but is no .docx or lacks styles is reported at its `huisstijl`
+line (:func:`house_style_problems`), so a facilitator who restyled it in Word hears it from
+``check`` too. Texts that recur across kits are
 wrapped only once (:func:`casuskit.metrics.wrap` memoises), so this stays cheap.
 """
 
@@ -15,11 +18,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casuskit.errors import Diagnostic, ReferenceDocError
+from casuskit.errors import Diagnostic, ReferenceDocError, error
 from casuskit.textrender import Texts
 from casuskit.workspace import Workspace
 
-UNUSABLE = object()  # a project whose house style cannot be opened: the build reports that
 
 
 def card_fit_problems(ws: Workspace, found: list[Diagnostic], texts: Texts) -> list[Diagnostic]:
@@ -31,17 +33,15 @@ def card_fit_problems(ws: Workspace, found: list[Diagnostic], texts: Texts) -> l
     from casuskit.render.context import plan_kit
 
     broken = {d.location.file for d in found if d.is_error and d.location is not None}
-    styles: dict[str, object] = {}  # project id → (reference, document with its styles)
+    styles = _house_styles(ws)
     reported: dict[tuple, Diagnostic] = {}
     for _, entry in sorted(ws.of("kit").items()):
         files = _files_of(ws, entry.model)
         if files is None or (files | {entry.doc.file}) & broken:
             continue  # its own errors come first; measuring needs every file valid
         project = ws.get("project", entry.model.project)
-        if project.id not in styles:
-            styles[project.id] = _styles(ws.root, project)
-        if styles[project.id] is UNUSABLE:
-            continue
+        if isinstance(styles[project.id], ReferenceDocError):
+            continue  # house_style_problems reports it
         reference, document = styles[project.id]
         try:
             ctx = plan_kit(ws, entry.model, texts, reference)
@@ -78,7 +78,31 @@ def _files_of(ws: Workspace, kit) -> set[str] | None:
     return files
 
 
-def _styles(root: Path, project):
+def house_style_problems(ws: Workspace) -> list[Diagnostic]:
+    """A located error for every project whose house style exists but cannot be used: not a
+    .docx, or lacking styles the renderers need (a missing file is crossref's)."""
+    from casuskit.workspace import location_of
+
+    found = []
+    for project_id, styles in sorted(_house_styles(ws).items()):
+        entry = ws.of("project")[project_id]
+        if isinstance(styles, ReferenceDocError) and (ws.root / entry.model.house_style).is_file():
+            found.append(error("huisstijl-onbruikbaar", styles.message,
+                               location_of(entry, ("huisstijl",)), styles.hint))
+    return found
+
+
+def _house_styles(ws: Workspace) -> dict[str, tuple | ReferenceDocError]:
+    """Per project: (reference path, a document holding its styles), or why it is unusable;
+    read once per workspace."""
+    cached = ws.__dict__.get("_casuskit_house_styles")
+    if cached is None:
+        cached = ws.__dict__["_casuskit_house_styles"] = {
+            project_id: _styles(ws.root, entry.model) for project_id, entry in ws.of("project").items()}
+    return cached
+
+
+def _styles(root: Path, project) -> tuple | ReferenceDocError:
     """The project's reference (None: the shipped one) and a document holding its styles."""
     from casuskit import docxio
     from casuskit.build import reference_for
@@ -86,5 +110,5 @@ def _styles(root: Path, project):
     try:
         reference = reference_for(root, project)
         return reference, docxio.new_document(reference)
-    except ReferenceDocError:
-        return UNUSABLE
+    except ReferenceDocError as exc:
+        return exc

@@ -50,6 +50,7 @@ def check_workspace(root: Path, only: set[str] | None = None) -> CheckResult:
     for entries in ws.entries.values():
         for entry in entries.values():
             found += fiction_findings(entry.doc)
+    found += cardfit.house_style_problems(ws)
     found += cardfit.card_fit_problems(ws, found, texts)  # last: it skips kits with errors so far
     if only is not None:
         found = [d for d in found if d.location is None or d.location.file in only]
