@@ -10,8 +10,8 @@ A card that several kits print from the same YAML value, at the same size and in
 house style, is reported once: for the first of those kits. Measuring needs each project's
 house style; one that exists but is no .docx or lacks styles is reported at its `huisstijl`
 line (:func:`house_style_problems`), so a facilitator who restyled it in Word hears it from
-``check`` too. Texts that recur across kits are
-wrapped only once (:func:`casuskit.metrics.wrap` memoises), so this stays cheap.
+``check`` too. Texts that recur across kits are wrapped only once
+(:func:`casuskit.metrics.wrap` memoises), so this stays cheap.
 """
 
 from __future__ import annotations
