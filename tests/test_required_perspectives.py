@@ -53,7 +53,9 @@ def test_a_casus_for_no_project_yet_needs_what_every_project_requires(ws):
     assert run(ws, "nieuw", "casus", "proef").exit_code == 0  # the four, no buurten, in no kit
     assert perspective_warnings(ws) == [(
         "deze casus mist het perspectief van Wmo-consulent en Woonconsulent", "casussen/proef.yaml:31",
-        HINT + " (`verplichte_perspectieven` in projecten/ooststellingwerf.yaml).")]
+        HINT + " (`verplichte_perspectieven` in projecten/ooststellingwerf.yaml). Deze casus staat "
+        "nog in geen kit en noemt geen `buurten`, dus gelden de eisen van elk project; noem de "
+        "buurten waarvoor hij is, dan geldt alleen wat dat project vraagt.")]
     path = ws / "casussen/proef.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("id: proef\n", "id: proef\nbuurten: [noord]\n"),
                     encoding="utf-8")  # written for Heerhugowaard now

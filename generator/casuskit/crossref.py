@@ -167,7 +167,7 @@ def check_casus_quality(ws: Workspace) -> list[Diagnostic]:
             found += _profession(entry, ("verplichte_perspectieven", i), name)
     for entry in ws.of("casus").values():
         casus = entry.model
-        missing, asking = _missing_perspectives(ws, casus)
+        missing, asking, unplaced = _missing_perspectives(ws, casus)
         if missing:
             where = ("perspectieven",) if casus.perspectives else ("id",)
             found.append(warning(
@@ -175,7 +175,10 @@ def check_casus_quality(ws: Workspace) -> list[Diagnostic]:
                 location_of(entry, where, key=True),
                 "Schrijf per beroep onder `perspectieven` wat deze professional ziet, weet en "
                 "mag delen; zo oefent de groep met alle blikken die het project vraagt"
-                + (f" (`verplichte_perspectieven` in {_and(asking)})." if asking else ".")))
+                + (f" (`verplichte_perspectieven` in {_and(asking)})." if asking else ".")
+                + (" Deze casus staat nog in geen kit en noemt geen `buurten`, dus gelden de eisen "
+                   "van elk project; noem de buurten waarvoor hij is, dan geldt alleen wat dat "
+                   "project vraagt." if unplaced else "")))
         for i, person in enumerate(casus.perspectives):
             found += _profession(entry, ("perspectieven", i, "beroep"), person.profession)
         for i, actions in enumerate(casus.actions):
@@ -183,10 +186,11 @@ def check_casus_quality(ws: Workspace) -> list[Diagnostic]:
     return found
 
 
-def _missing_perspectives(ws: Workspace, casus) -> tuple[list[str], list[str]]:
-    """The required professions (labels) the casus lacks, and the files of the projects that
-    require them. A casus is for the projects of the kits that use it and of its buurten; one
-    for no project yet could serve any project, so it needs what each of them requires."""
+def _missing_perspectives(ws: Workspace, casus) -> tuple[list[str], list[str], bool]:
+    """The required professions (labels) the casus lacks, the files of the projects that
+    require them, and whether that is because it is for no project yet. A casus is for the
+    projects of the kits that use it and of its buurten; one for no project yet could serve any
+    project, so it needs what each of them requires."""
     users = {entry.model.project for entry in ws.of("kit").values() if casus.id in entry.model.casussen}
     projects = sorted(ws.of("project").items())
     mine = [entry for id_, entry in projects
@@ -204,7 +208,7 @@ def _missing_perspectives(ws: Workspace, casus) -> tuple[list[str], list[str]]:
             missing.setdefault(professions.key(name), professions.label(name))
         if lacking and file is not None:
             asking.append(file)
-    return list(missing.values()), asking
+    return list(missing.values()), asking, not mine and len(projects) > 1
 
 
 def _profession(entry: Entry, path: tuple, text: str) -> list[Diagnostic]:
