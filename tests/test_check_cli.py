@@ -208,22 +208,27 @@ def test_a_casus_with_a_wrong_id_gives_the_kits_using_it_no_second_error(ws):
         f"1 fout in 1 van {files} bestanden.\n")
 
 
-def test_a_broken_casus_is_known_by_its_readable_id_too(ws):
-    source = (ws / "casussen/algemeen/stille-buurman.yaml").read_text(encoding="utf-8")
-    write(ws, "casussen/kopie.yaml", source.replace("id: stille-buurman", "id: stille-buurman-2")
-          .replace("status: definitief", "status: klaar"))
+def _broken_copy_used_by_a_kit(ws, *replacements: tuple[str, str]) -> None:
+    """casussen/kopie.yaml: the stille buurman as `stille-buurman-2`, broken by ``replacements``,
+    and the Noord ronde-2 kit using it."""
+    text = (ws / "casussen/algemeen/stille-buurman.yaml").read_text(encoding="utf-8")
+    for old, new in replacements:
+        text = text.replace(old, new)
+    write(ws, "casussen/kopie.yaml", text)
     kit = ws / "kits/heerhugowaard/noord-ronde-2.yaml"
     kit.write_text(kit.read_text().replace("- stille-buurman", "- stille-buurman-2"))
+
+
+def test_a_broken_casus_is_known_by_its_readable_id_too(ws):
+    _broken_copy_used_by_a_kit(ws, ("id: stille-buurman", "id: stille-buurman-2"),
+                               ("status: definitief", "status: klaar"))
     assert diagnostics(ws, errors_only=True) == [
         ("geen-keuze", "`klaar` is geen geldige waarde voor `status`", "casussen/kopie.yaml:4:9")]
 
 
 def test_a_casus_that_is_not_yaml_is_known_by_its_id_line_too(ws):
-    source = (ws / "casussen/algemeen/stille-buurman.yaml").read_text(encoding="utf-8")
-    write(ws, "casussen/kopie.yaml", source.replace("id: stille-buurman", 'id: "stille-buurman-2"  # kopie')
-          .replace("titel: De stille buurman", "titel: Let op: de stille buurman"))
-    kit = ws / "kits/heerhugowaard/noord-ronde-2.yaml"
-    kit.write_text(kit.read_text().replace("- stille-buurman", "- stille-buurman-2"))
+    _broken_copy_used_by_a_kit(ws, ("id: stille-buurman", 'id: "stille-buurman-2"  # kopie'),
+                               ("titel: De stille buurman", "titel: Let op: de stille buurman"))
     assert diagnostics(ws, errors_only=True) == [
         ("dubbele-punt", "hier staat een dubbele punt (:) die YAML als nieuw veld leest",
          "casussen/kopie.yaml:3:14")]
