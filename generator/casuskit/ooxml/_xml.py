@@ -147,6 +147,14 @@ def toggle(parent, tag: str, order: list[str], on: bool) -> None:
         remove_children(parent, tag)
 
 
+def set_shading(container, order: list[str], fill: str | None) -> None:
+    """A plain fill (hex colour) as ``w:shd`` in a pPr or tcPr; None removes it."""
+    if fill is None:
+        remove_children(container, "shd")
+    else:
+        set_w(child(container, "shd", order, replace=True), val="clear", color="auto", fill=fill)
+
+
 def set_edges(container, order: list[str], edges: dict) -> None:
     """Write border edges in schema order; None removes an edge."""
     for name in sorted(edges, key=order.index):

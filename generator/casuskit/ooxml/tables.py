@@ -12,8 +12,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from casuskit.ooxml._xml import (EDGES, RPR, TBLPR, TCPR, TRPR, Border, box, child,
-                                 element_of, mm_to_twips, props, remove_children,
-                                 set_edges, set_w, toggle)
+                                 element_of, mm_to_twips, props, set_edges, set_shading,
+                                 set_w, toggle)
 
 
 def set_table_fixed_layout(table, col_widths_mm: list[float]) -> None:
@@ -79,11 +79,7 @@ def set_cell_borders(cell, all: Border | None = None, **edges: Border | None) ->
 
 def set_cell_shading(target, fill: str | None) -> None:
     """Fill of a cell, or of a conditional table-style block (hex colour)."""
-    tcpr = props(target, "tcPr")
-    if fill is None:
-        remove_children(tcpr, "shd")
-    else:
-        set_w(child(tcpr, "shd", TCPR, replace=True), val="clear", color="auto", fill=fill)
+    set_shading(props(target, "tcPr"), TCPR, fill)
 
 
 def set_cell_vertical_alignment(cell, align: str = "center") -> None:

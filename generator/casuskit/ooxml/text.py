@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from casuskit.ooxml._xml import (PBDR, PPR, RPR, Border, box, child, mm_to_twips, props,
-                                 remove_children, set_edges, set_w)
+                                 remove_children, set_edges, set_shading, set_w)
 
 
 # -- fields -------------------------------------------------------------------
@@ -61,11 +61,7 @@ def set_paragraph_borders(target, all: Border | None = None, **edges: Border | N
 
 def set_paragraph_shading(target, fill: str | None) -> None:
     """Background fill (hex, e.g. ``"E2EEF0"``) of a paragraph or paragraph style."""
-    ppr = props(target, "pPr")
-    if fill is None:
-        remove_children(ppr, "shd")
-    else:
-        set_w(child(ppr, "shd", PPR, replace=True), val="clear", color="auto", fill=fill)
+    set_shading(props(target, "pPr"), PPR, fill)
 
 
 def set_character_spacing(target, pt: float | None) -> None:
