@@ -16,7 +16,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casuskit.errors import Diagnostic, Location, error
+from casuskit.errors import Diagnostic, Location, error, warning
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -156,3 +156,11 @@ def _decode(raw: bytes, file: str) -> tuple[str, Diagnostic | None]:
                          Location(file, line, column),
                          "Sla het bestand in Excel op als 'CSV UTF-8 (door komma's gescheiden)', of in "
                          "LibreOffice met tekenset 'Unicode (UTF-8)'.")
+
+
+def unknown_kit(code: str, kit_id: str, file: str, kit_ids, naming: str) -> Diagnostic:
+    """The warning for a per-kit file (deelnemers/, evaluaties/) named after no kit; ``naming``
+    says how such files are named."""
+    close = difflib.get_close_matches(kit_id, list(kit_ids), n=1, cutoff=0.6)
+    return warning(code, f"er is geen kit met de id `{kit_id}`", Location(file, 1, 1),
+                   (f"Bedoelde u `{close[0]}.csv`? " if close else "") + naming)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casuskit import csvload
-from casuskit.errors import Diagnostic, Location, error, warning
+from casuskit.errors import Diagnostic, error
 from casuskit.model import professions
 
 FOLDER = "deelnemers"
@@ -153,10 +153,7 @@ def check_lists(root: Path, kits: dict) -> list[Diagnostic]:
         file = f"{FOLDER}/{path.name}"
         kit = kits.get(kit_id)
         if kit is None:
-            close = difflib.get_close_matches(kit_id, list(kits), n=1, cutoff=0.6)
-            found.append(warning("lijst-zonder-kit", f"er is geen kit met de id `{kit_id}`",
-                                 Location(file, 1, 1),
-                                 (f"Bedoelde u `{close[0]}.csv`? " if close else "")
-                                 + "Een deelnemerslijst heet zoals de kit: deelnemers/<kit-id>.csv."))
+            found.append(csvload.unknown_kit("lijst-zonder-kit", kit_id, file, kits,
+                                             "Een deelnemerslijst heet zoals de kit: deelnemers/<kit-id>.csv."))
         found += parse(path.read_bytes(), file, kit.groups if kit else None)[1]
     return found

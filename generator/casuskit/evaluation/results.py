@@ -8,12 +8,11 @@ file holds no names, so it may be committed. Errors are located (file:line:col) 
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from casuskit import csvload
-from casuskit.errors import Diagnostic, Location, error, warning
+from casuskit.errors import Diagnostic, Location, error
 from casuskit.evaluation.items import SCALE, Statement, question_column
 
 FOLDER = "evaluaties"
@@ -50,11 +49,8 @@ def load_all(ws, statements: list[Statement]) -> tuple[list[KitResults], list[Di
         kit_id, file = path.name[:-len(SUFFIX)], f"{FOLDER}/{path.name}"
         kit = kits.get(kit_id)
         if kit is None:
-            close = difflib.get_close_matches(kit_id, list(kits), n=1, cutoff=0.6)
-            problems.append(warning("resultaten-zonder-kit", f"er is geen kit met de id `{kit_id}`",
-                                    Location(file, 1, 1),
-                                    (f"Bedoelde u `{close[0]}.csv`? " if close else "")
-                                    + f"Resultaten heten zoals de kit: {FOLDER}/<kit-id>.csv."))
+            problems.append(csvload.unknown_kit("resultaten-zonder-kit", kit_id, file, kits,
+                                                f"Resultaten heten zoals de kit: {FOLDER}/<kit-id>.csv."))
             continue
         questions = len(ws.get("werkvorm", kit.werkvorm).evaluation)
         results, more = parse(path.read_bytes(), file, statements, questions)
