@@ -26,6 +26,14 @@ def ws(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def listed(ws: Path) -> Path:
+    """The example workspace with its fictional participant lists (deelnemers/); a kept
+    division (*.tafels.csv) from someone's own `casuskit tafels` run stays out."""
+    shutil.copytree(REPO / "deelnemers", ws / "deelnemers", ignore=shutil.ignore_patterns("*.tafels.csv"))
+    return ws
+
+
 def write(root: Path, relative: str, text: str | bytes) -> Path:
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)

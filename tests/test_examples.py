@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import docx
 
 from casuskit.build import build

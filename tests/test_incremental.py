@@ -195,15 +195,6 @@ def test_spawned_workers_build_the_same_bytes(ws, tmp_path, serial, monkeypatch)
     assert spawned and all(serial[name] == content for name, content in spawned.items())
 
 
-@pytest.fixture
-def listed(ws) -> Path:
-    """The examples with their fictional participant lists (deelnemers/)."""
-    import shutil
-    from conftest import REPO
-    shutil.copytree(REPO / "deelnemers", ws / "deelnemers", ignore=shutil.ignore_patterns("*.tafels.csv"))
-    return ws
-
-
 def test_kits_with_a_participant_list_go_to_one_worker_per_buurt_first(listed):
     from casuskit.parallel import batches_for
     ws = listed

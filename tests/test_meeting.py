@@ -8,25 +8,16 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 
 import docx
-import pytest
 
 from casuskit import participants
-from conftest import REPO, diagnostics, run, write
+from conftest import diagnostics, run, write
 
 KIT = "hhw-noord-ronde-2"
 KIT_DIR = "output/heerhugowaard/noord/ronde-2"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-@pytest.fixture
-def listed(ws: Path) -> Path:
-    """The example workspace with the fictional participant lists."""
-    shutil.copytree(REPO / participants.FOLDER, ws / participants.FOLDER)
-    return ws
 
 
 def names_in_list(root: Path, kit_id: str = KIT) -> list[str]:
