@@ -51,13 +51,13 @@ class Output:
         for target, _ in targets:
             # Word's lock file: "~$" plus the name, minus its first two letters for longer names
             locks = {"~$" + target.name, "~$" + target.name[2:]}
-            if target.suffix == ".docx" and locks & present[target.parent]:
+            if target.suffix == ".docx" and locks & (present[target.parent] or set()):
                 raise OutputError(f"{self._shown(target)} is geopend in Word",
                                   "Sluit het document in Word en bouw opnieuw; er is niets gewijzigd.")
         staged: list[tuple[Path, Path]] = []
         try:
             for target, content in targets:
-                if target.parent not in present or present[target.parent] is _MISSING:
+                if present[target.parent] is None:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     present[target.parent] = set()
                 temp = target.with_name(f".{target.name}.casuskit-tmp")
@@ -92,15 +92,13 @@ class Output:
                 pass
 
 
-_MISSING: frozenset[str] = frozenset()  # a folder that does not exist (yet)
-
-
-def _names_by_folder(folders: set[Path]) -> dict[Path, set[str] | frozenset[str]]:
-    """The file names in each folder, listed once (a big build writes thousands of files)."""
-    names: dict[Path, set[str] | frozenset[str]] = {}
+def _names_by_folder(folders: set[Path]) -> dict[Path, set[str] | None]:
+    """The file names in each folder (None if it does not exist yet), listed once: a big build
+    writes thousands of files."""
+    names: dict[Path, set[str] | None] = {}
     for folder in folders:
         try:
             names[folder] = set(os.listdir(folder))
         except (FileNotFoundError, NotADirectoryError):
-            names[folder] = _MISSING
+            names[folder] = None
     return names
