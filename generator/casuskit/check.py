@@ -2,8 +2,8 @@
 
 :func:`check_workspace` never raises for bad input: it returns a :class:`CheckResult` holding
 all diagnostics (sorted by file and line) and the workspace with every valid entry, which the
-build uses when there are no errors. Card texts are measured as the build measures them
-(:mod:`casuskit.cardfit`), so a card that does not fit shows up here already.
+build uses when there are no errors. What depends on the documents themselves (house styles,
+cards that fit) is added by :mod:`casuskit.verify`, which ``casuskit check`` runs.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from casuskit import cardfit, crossref, fiction, participants
+from casuskit import crossref, fiction, participants
 from casuskit.evaluation import results
 from casuskit.errors import Diagnostic, error, warning
 from casuskit.textrender import Texts, context_for
@@ -35,6 +35,13 @@ class CheckResult:
     def failed(self, strict: bool = False) -> bool:
         return bool(self.errors or (strict and self.warnings))
 
+    def with_diagnostics(self, found: list[Diagnostic], only: set[str] | None = None) -> CheckResult:
+        """The same workspace with ``found`` as its findings: each once, sorted, and limited
+        to the files in ``only`` (display paths) when given."""
+        if only is not None:
+            found = [d for d in found if d.location is None or d.location.file in only]
+        return CheckResult(self.workspace, sorted(dict.fromkeys(found), key=Diagnostic.sort_key))
+
 
 def check_workspace(root: Path, only: set[str] | None = None) -> CheckResult:
     """Check the whole workspace; ``only`` limits the report to these files (display paths)."""
@@ -50,12 +57,7 @@ def check_workspace(root: Path, only: set[str] | None = None) -> CheckResult:
     for entries in ws.entries.values():
         for entry in entries.values():
             found += fiction_findings(entry.doc)
-    found += cardfit.house_style_problems(ws)
-    found += cardfit.card_fit_problems(ws, found, texts)  # last: it skips kits with errors so far
-    if only is not None:
-        found = [d for d in found if d.location is None or d.location.file in only]
-    unique = list(dict.fromkeys(found))
-    return CheckResult(ws, sorted(unique, key=Diagnostic.sort_key))
+    return CheckResult(ws, []).with_diagnostics(found, only)
 
 
 def fiction_findings(doc: Document) -> list[Diagnostic]:

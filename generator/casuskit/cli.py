@@ -14,22 +14,10 @@ from pathlib import Path
 import click
 
 from casuskit import __version__
-from casuskit.clihelp import DutchGroup, positive, run_safely
+from casuskit.clihelp import (DutchGroup, colour, find_root, map_option, positive,
+                              print_diagnostics, run_safely)
 
 KIND_CHOICES = ("casus", "kit", "werkvorm", "buurt", "project", "rol")
-
-
-def _colour() -> bool | None:
-    return False if os.environ.get("NO_COLOR") else None
-
-
-def _root(map_option: Path | None) -> Path:
-    from casuskit.workspace import find_root
-    return find_root(map_option or Path.cwd())
-
-
-map_option = click.option("--map", "map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path),
-                          help="De projectmap (met kits/ en casussen/). Standaard: de huidige map of een map erboven.")
 
 
 @click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,29 +46,20 @@ def check(paden: tuple[Path, ...], strict: bool, map_: Path | None) -> None:
     Zonder PADEN wordt alles gecontroleerd; met PADEN (bestanden of mappen) alleen die
     bestanden, maar verwijzingen naar andere bestanden tellen altijd mee.
     """
-    from casuskit.check import check_workspace
-    from casuskit.report import SourceCache, format_diagnostic, summary
+    from casuskit.report import summary
+    from casuskit.verify import check_project
     from casuskit.workspace import files_under
 
-    root = _root(map_)
+    root = find_root(map_)
     only = files_under(root, list(paden))
-    result = check_workspace(root, only)
-    sources = SourceCache(root)
-    for diagnostic in result.diagnostics:
-        click.echo(format_diagnostic(diagnostic, sources, colour=True) + "\n", color=_colour())
+    result = check_project(root, only)
+    print_diagnostics(root, result.diagnostics)
     files = len(only) if only is not None else len(result.workspace.files)
-    click.echo(summary(result.diagnostics, files), color=_colour())
+    click.echo(summary(result.diagnostics, files), color=colour())
     if result.failed(strict):
         if strict and not result.errors:
             click.echo("Met --streng tellen waarschuwingen als fouten.")
         sys.exit(1)
-
-
-def _print_diagnostics(root: Path, diagnostics, err: bool = False) -> None:
-    from casuskit.report import SourceCache, format_diagnostic
-    sources = SourceCache(root)
-    for diagnostic in diagnostics:
-        click.echo(format_diagnostic(diagnostic, sources, colour=True) + "\n", color=_colour(), err=err)
 
 
 @main.command()
@@ -109,31 +88,31 @@ def build(kits: tuple[str, ...], out: Path | None, pdf: bool, preview: bool, for
     from casuskit.errors import BuildFailed, CheckFailed
     from casuskit.report import build_summary
 
-    root = _root(map_)
+    root = find_root(map_)
     # progress on a terminal only, so logs and tests get just the summary
     progress = (lambda kit_id: click.echo(f"  gemaakt: {kit_id}", err=True)) if sys.stderr.isatty() else None
     try:
         result = run_build(root, kits, out, progress=progress, force=force, jobs=processen)
     except CheckFailed as exc:
-        _print_diagnostics(root, exc.diagnostics)
+        print_diagnostics(root, exc.diagnostics)
         click.echo("Er is niets gebouwd: los eerst de fouten hierboven op (zie ook `casuskit check`).")
         sys.exit(1)
     except BuildFailed as exc:
-        _print_diagnostics(root, exc.diagnostics)
+        print_diagnostics(root, exc.diagnostics)
         click.echo("Er is niets geschreven; de vorige uitvoer is ongewijzigd.")
         sys.exit(1)
-    click.echo(build_summary(result, root), color=_colour())
+    click.echo(build_summary(result, root), color=colour())
     if pdf or preview:  # after the .docx are written: without LibreOffice those still stand
-        from casuskit.build import OUTPUT_FOLDER
+        from casuskit.writer import OUTPUT_FOLDER
         from casuskit.printready import make_print_ready, summary
         if progress:
             click.echo("  PDF's maken met LibreOffice …", err=True)
         ready = make_print_ready(root, result, out or root / OUTPUT_FOLDER, preview, force,
                                  (lambda kit_id: click.echo(f"  printklaar: {kit_id}", err=True))
                                  if progress else None)
-        click.echo("\n" + summary(ready, preview), color=_colour())
+        click.echo("\n" + summary(ready, preview), color=colour())
     elif result.kits:  # only rebuilt kits can make a print pack stale (and no-op builds stay light)
-        from casuskit.build import OUTPUT_FOLDER
+        from casuskit.writer import OUTPUT_FOLDER
         from casuskit.printready import stale_packs
         for folder in stale_packs(out or root / OUTPUT_FOLDER, result):
             click.echo(f"Let op: de PDF's en printpakket.pdf in {folder}/ zijn van de vorige "
@@ -154,7 +133,7 @@ def nieuw(soort: str, id_: str | None, map_: Path | None) -> None:
     casussen/nieuwe-casus.yaml.
     """
     from casuskit.scaffold import scaffold
-    path = scaffold(_root(map_), soort, id_)
+    path = scaffold(find_root(map_), soort, id_)
     shown = os.path.relpath(path)
     click.echo(f"Gemaakt: {shown}")
     click.echo(f"Vul de velden in en controleer daarna met: casuskit check {shown}")
@@ -172,7 +151,7 @@ def schema(out: Path | None, map_: Path | None) -> None:
     Ook de veldenreferentie docs/referentie.md wordt bijgewerkt.
     """
     from casuskit.schema import write_schemas
-    root = _root(map_)
+    root = find_root(map_)
     for path in write_schemas(root, out):
         click.echo(f"Geschreven: {path}")
 

@@ -11,21 +11,16 @@ from pathlib import Path
 
 import click
 
-from casuskit.clihelp import DutchCommand, run_safely
-
-map_option = click.option("--map", "map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path),
-                          help="De projectmap (met kits/ en casussen/). Standaard: de huidige map of een map erboven.")
+from casuskit.clihelp import DutchCommand, find_root, map_option, print_diagnostics, run_safely
 
 
 def _checked(map_: Path | None):
     """The checked workspace; prints every error and stops (exit 1) when there are any."""
     from casuskit.check import check_workspace
-    from casuskit.cli import _print_diagnostics
-    from casuskit.workspace import find_root
-    root = find_root(map_ or Path.cwd())
+    root = find_root(map_)
     checked = check_workspace(root)
     if checked.errors:
-        _print_diagnostics(root, checked.errors)
+        print_diagnostics(root, checked.errors)
         click.echo("Los eerst de fouten hierboven op (zie ook `casuskit check`).")
         sys.exit(1)
     return root, checked.workspace
@@ -60,8 +55,7 @@ def tafels(kit: str, laat: tuple[str, ...], afwezig: tuple[str, ...], opnieuw: b
     try:
         seating, path = change(ws, kit, laat, afwezig, opnieuw, zaadje)
     except CheckFailed as exc:
-        from casuskit.cli import _print_diagnostics
-        _print_diagnostics(root, exc.diagnostics)
+        print_diagnostics(root, exc.diagnostics)
         sys.exit(1)
     except Infeasible as exc:
         click.echo(f"fout: de deelnemers van `{kit}` passen niet aan de tafels:", err=True)
@@ -92,14 +86,12 @@ def evaluatie(projecten: tuple[str, ...], out: Path | None, map_: Path | None) -
     """
     from casuskit.errors import CheckFailed
     from casuskit.evaluation.report import write_reports
-    from casuskit.workspace import find_root
 
-    root = find_root(map_ or Path.cwd())
+    root = find_root(map_)
     try:
         written = write_reports(root, projecten, out)
     except CheckFailed as exc:
-        from casuskit.cli import _print_diagnostics
-        _print_diagnostics(root, exc.diagnostics)
+        print_diagnostics(root, exc.diagnostics)
         click.echo("Er is geen verslag gemaakt: los eerst de fouten hierboven op.")
         sys.exit(1)
     for item in written:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from casuskit.clihelp import DutchCommand, positive, run_safely
+from casuskit.clihelp import DutchCommand, find_root, map_option, positive, print_diagnostics, run_safely
 
 STOPPED = "Gestopt met kijken. De kits in {out}/ horen bij de laatste versie zonder fouten."
 
@@ -20,8 +20,7 @@ STOPPED = "Gestopt met kijken. De kits in {out}/ horen bij de laatste versie zon
               help="Map voor de kits (standaard: output/ in de projectmap).")
 @click.option("--processen", "--jobs", "processen", type=int, metavar="N", callback=positive,
               help="Bouw met N processen tegelijk (standaard: één per processorkern).")
-@click.option("--map", "map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path),
-              help="De projectmap (met kits/ en casussen/). Standaard: de huidige map of een map erboven.")
+@map_option
 @run_safely
 def watch(out: Path | None, processen: int | None, map_: Path | None) -> None:
     """Maak kits opnieuw zodra u een casus, kit of sjabloon bewaart.
@@ -32,17 +31,15 @@ def watch(out: Path | None, processen: int | None, map_: Path | None) -> None:
     """
     import watchfiles
 
-    from casuskit.build import OUTPUT_FOLDER
-    from casuskit.cli import _print_diagnostics
+    from casuskit.writer import OUTPUT_FOLDER
     from casuskit.watch import rebuild, relevant
-    from casuskit.workspace import find_root
 
-    root = find_root(map_ or Path.cwd())
+    root = find_root(map_)
     folder = out or root / OUTPUT_FOLDER
     shown = _shown(root, folder)
 
     def round_(changed) -> None:
-        rebuild(root, folder, changed, processen, click.echo, lambda found: _print_diagnostics(root, found))
+        rebuild(root, folder, changed, processen, click.echo, lambda found: print_diagnostics(root, found))
         click.echo(f"Kijkt naar wijzigingen in {root} (stoppen: Ctrl-C) …")
 
     try:

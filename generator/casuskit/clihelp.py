@@ -13,6 +13,7 @@ import functools
 import os
 import sys
 import traceback
+from pathlib import Path
 
 import click
 
@@ -160,3 +161,28 @@ def run_safely(func):
                        "opdracht met CASUSKIT_DEBUG=1 ervoor toe.", err=True)
             sys.exit(70)
     return wrapper
+
+
+def colour() -> bool | None:
+    """False when NO_COLOR is set; otherwise Click decides (colour on a terminal only)."""
+    return False if os.environ.get("NO_COLOR") else None
+
+
+map_option = click.option(
+    "--map", "map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path),
+    help="De projectmap (met kits/ en casussen/). Standaard: de huidige map of een map erboven.")
+
+
+def find_root(map_: Path | None) -> Path:
+    """The project folder: ``--map``, or the nearest folder at or above the current one."""
+    from casuskit.workspace import find_root as nearest
+    return nearest(map_ or Path.cwd())
+
+
+def print_diagnostics(root: Path, diagnostics, err: bool = False) -> None:
+    """Every diagnostic with its source line, as ``casuskit check`` shows them."""
+    from casuskit.report import SourceCache, format_diagnostic
+    sources = SourceCache(root)
+    for diagnostic in diagnostics:
+        click.echo(format_diagnostic(diagnostic, sources, colour=True) + "\n", color=colour(),
+                   err=err)

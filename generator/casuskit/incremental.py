@@ -29,9 +29,10 @@ from pathlib import Path
 
 import casuskit
 from casuskit.errors import Diagnostic, Location
+from casuskit.printing import KitPrint
 
 MANIFEST_NAME = ".casuskit-manifest.json"
-FORMAT = 1
+FORMAT = 2
 # the workspace folders holding YAML (as casuskit.model.KINDS; a test keeps them equal)
 YAML_FOLDERS = ("projecten", "buurten", "werkvormen", "casussen", "rollen", "kits")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -45,6 +46,7 @@ class KitRecord:
     digest: str
     inputs: list[str]                                          # workspace-relative posix paths
     outputs: dict[str, tuple[int, str]] = field(default_factory=dict)  # output-relative → (size, sha256)
+    printing: KitPrint | None = None                           # what to print of it (print pack)
 
 
 @dataclass
@@ -63,7 +65,8 @@ class Manifest:
             if data.get("format") != FORMAT or data.get("casuskit") != casuskit.__version__:
                 return cls()
             kits = {kit_id: KitRecord(k["digest"], list(k["inputs"]),
-                                      {name: (size, sha) for name, (size, sha) in k["outputs"].items()})
+                                      {name: (size, sha) for name, (size, sha) in k["outputs"].items()},
+                                      KitPrint.from_dict(k["print"]) if k.get("print") else None)
                     for kit_id, k in data["kits"].items()}
             warnings = [_diagnostic(d) for d in data.get("warnings", [])]
             return cls(data.get("checked"), warnings, [str(k) for k in data.get("all_kits", [])], kits)
@@ -75,7 +78,8 @@ class Manifest:
                 "warnings": [dataclasses.asdict(d) for d in self.warnings],
                 "all_kits": sorted(self.all_kits),
                 "kits": {kit_id: {"digest": r.digest, "inputs": r.inputs,
-                                  "outputs": {n: list(v) for n, v in sorted(r.outputs.items())}}
+                                  "outputs": {n: list(v) for n, v in sorted(r.outputs.items())},
+                                  "print": r.printing.to_dict() if r.printing else None}
                          for kit_id, r in sorted(self.kits.items())}}
         return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 

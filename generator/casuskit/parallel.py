@@ -1,10 +1,11 @@
 """Rendering kits side by side: one worker process per core, the writer stays in the parent.
 
-Workers only render: each gets a batch of kit ids, plans those kits from the already checked
-workspace and returns the finished files as bytes, together with any build problems (such as a
-card that does not fit) and the kit's table division, so the parent never solves one again. The
-parent adds the results to the writer in kit order, so a parallel build writes exactly the same
-bytes as a serial one, and writes nothing at all when any kit failed.
+Workers plan and render: each gets a batch of kit ids, plans those kits from the already checked
+workspace (their table division included), renders every document and returns the files as
+bytes, together with any build problems (such as a card that does not fit) and what the print
+step needs of the kit. Each kit is planned exactly once. The parent adds the results to the
+writer in kit order, so a parallel build writes exactly the same bytes as a serial one, and
+writes nothing at all when any kit failed.
 
 Kits whose tables are divided from a participant list go to one worker per buurt, first: a
 later round's division avoids the pairings of the earlier rounds, so they share their solves,
@@ -25,18 +26,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from casuskit.errors import CasuskitError, Diagnostic
+from casuskit.errors import BuildFailed, CasuskitError, Diagnostic
+from casuskit.printing import KitPrint
 
 
 @dataclass
 class KitOutput:
-    """What rendering one kit gave: its files, or the problems that stop the build."""
+    """What rendering one kit gave: its files and print plan, or the problems that stop the
+    build."""
 
     kit_id: str
     files: list[tuple[str, bytes]] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
     failure: tuple[type, str, str | None] | None = None  # a CasuskitError, picklable
-    seating: tuple | None = None  # (KitSeating | None, problems) as the kit context computed it
+    printing: KitPrint | None = None
 
     def raise_failure(self) -> None:
         if self.failure is not None:
@@ -139,14 +142,18 @@ def render_batch(kit_ids: list[str]) -> list[KitOutput]:
 
 
 def render_one(kit_id: str) -> KitOutput:
-    """Plan and render one kit from the worker's workspace."""
-    from casuskit.build import render_kit
-    from casuskit.render.context import plan_kit
+    """Plan (with its table division) and render one kit from the worker's workspace."""
+    from casuskit.plan import plan_kit
+    from casuskit.render.registry import kit_print, render_kit
     ws = _STATE["ws"]
     kit = ws.of("kit")[kit_id].model
     try:
-        ctx = plan_kit(ws, kit, _STATE["texts"], _STATE["references"].get(kit.project))
-        files, problems = render_kit(ctx)
+        ctx = plan_kit(ws, kit, _STATE["texts"], _STATE["references"][kit.project], seat=True)
+        if ctx.seating_problems:
+            return KitOutput(kit_id, problems=list(ctx.seating_problems))
+        files = render_kit(ctx)
+    except BuildFailed as exc:
+        return KitOutput(kit_id, problems=exc.diagnostics)
     except CasuskitError as exc:
         return KitOutput(kit_id, failure=(type(exc), exc.message, exc.hint))
-    return KitOutput(kit_id, files, problems, seating=ctx.seating_and_problems())
+    return KitOutput(kit_id, files, printing=kit_print(ctx))

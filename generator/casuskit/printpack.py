@@ -1,6 +1,6 @@
 """The print pack (``printpakket.pdf``): a kit in one PDF, printed in one go.
 
-Every document of the print list (:func:`~casuskit.render.printlist.print_items`) in its
+Every document of the kit's print items (:class:`~casuskit.printing.KitPrint`) in their
 order, as many times as it is printed. The whole pack is printed the same way: A4, double-sided,
 flipped on the long edge, at 100 %. So that every document still comes out right:
 
@@ -19,11 +19,11 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from casuskit.render.context import KitContext
+from casuskit.printing import DUPLEX, KitPrint
+from casuskit.render.printlist import PACK_NAME, PACK_SETTINGS
 
-PACK_NAME = "printpakket.pdf"
-PACK_SETTINGS = ("A4, dubbelzijdig, omslaan over de lange zijde, afdrukken op 100 % "
-                 "(werkelijke grootte); zet 'passend maken' uit")
+__all__ = ["PACK_NAME", "PACK_SETTINGS", "Entry", "build_pack", "made_from", "over_budget",
+           "pdf_name"]
 # How many pages a document may take; a hand-out is one A4 a participant can take home.
 PAGE_BUDGET = {"hand-out-": 1}
 PAGES = "pagina's"
@@ -51,15 +51,14 @@ def pdf_name(docx_name: str) -> str:
     return docx_name.removesuffix(".docx") + ".pdf"
 
 
-def build_pack(ctx: KitContext, pdfs: dict[str, bytes], source: str = "") -> tuple[bytes, list[Entry]]:
-    """The pack for ``ctx`` from its documents' PDFs ({"draaiboek.pdf": bytes, …}); ``source``
+def build_pack(kit: KitPrint, pdfs: dict[str, bytes], source: str = "") -> tuple[bytes, list[Entry]]:
+    """The pack for ``kit`` from its documents' PDFs ({"draaiboek.pdf": bytes, …}); ``source``
     (a hash of what it is made from) is kept in its metadata for :func:`made_from`."""
     from pypdf import PdfReader, PdfWriter
 
-    from casuskit.render.printlist import DUPLEX, print_items
     writer, entries = PdfWriter(), []
     writer.page_mode = "/UseOutlines"  # viewers open with the bookmarks showing
-    for item in print_items(ctx):
+    for item in kit.items:
         name = pdf_name(item.file)
         pages = PdfReader(io.BytesIO(pdfs[name])).pages
         simplex = item.sides == DUPLEX["geen"]
@@ -80,8 +79,8 @@ def build_pack(ctx: KitContext, pdfs: dict[str, bytes], source: str = "") -> tup
                              item.sides))
         writer.add_outline_item(title=f"{name} · {item.copies} × · pagina {first}–{len(writer.pages)}",
                                 page_number=first - 1)
-    writer.add_metadata({"/Title": f"Printpakket · {ctx.buurt.name} · {ctx.kit.round_label}",
-                         "/Author": ctx.project.organisation, "/Creator": "casuskit",
+    writer.add_metadata({"/Title": f"Printpakket · {kit.meeting}",
+                         "/Author": kit.organisation, "/Creator": "casuskit",
                          SOURCE_KEY: source})
     data = io.BytesIO()
     writer.write(data)

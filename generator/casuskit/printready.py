@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from casuskit import pdf, printpack
-from casuskit.render import calibration, printlist
+from casuskit import incremental, pdf, printpack
+from casuskit.printing import KitPrint
 from casuskit.writer import Output
 
 
@@ -36,33 +36,22 @@ class PrintReadyResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def documents_of(ctx) -> list[str]:
-    """The .docx files of a kit that become PDFs: the print list, then the calibration page."""
-    names = [item.file for item in printlist.print_items(ctx)]
-    return names + ([calibration.FILE_NAME] if calibration.card_sizes(ctx) else [])
-
-
-def contexts(root: Path, build_result) -> list:
-    """Every kit of the build: those built now, and those the build found up to date."""
-    found = [kit.context for kit in build_result.kits]
+def kits_of(out_root: Path, build_result) -> list[KitPrint]:
+    """Every kit of the build: those built now, and those the build found up to date (as the
+    manifest records them: nothing is loaded or planned again)."""
+    found = {kit.printing.kit_id: kit.printing for kit in build_result.kits}
     unchanged = getattr(build_result, "unchanged", [])
     if unchanged:
-        from casuskit.build import reference_for
-        from casuskit.check import check_workspace
-        from casuskit.render.context import plan_kit
-        from casuskit.textrender import Texts
-        ws = check_workspace(root).workspace
-        texts = Texts(root)
-        for kit_id in unchanged:
-            kit = ws.get("kit", kit_id)
-            found.append(plan_kit(ws, kit, texts, reference_for(root, ws.get("project", kit.project))))
-    return sorted(found, key=lambda ctx: ctx.kit.id)
+        records = incremental.Manifest.load(out_root).kits
+        found.update((kit_id, records[kit_id].printing) for kit_id in unchanged
+                     if kit_id in records and records[kit_id].printing is not None)
+    return [found[kit_id] for kit_id in sorted(found)]
 
 
-def source_digest(folder: Path, names: list[str], ctx) -> str:
-    """What the pack is made from: the documents' bytes and the print list (copies, sides)."""
-    digest = hashlib.sha256(repr(printlist.print_items(ctx)).encode("utf-8"))
-    for name in names:
+def source_digest(folder: Path, kit: KitPrint) -> str:
+    """What the pack is made from: the documents' bytes and the print items (copies, sides)."""
+    digest = hashlib.sha256(repr(kit.items).encode("utf-8"))
+    for name in kit.documents:
         digest.update(name.encode("utf-8") + b"\0" + (folder / name).read_bytes())
     return digest.hexdigest()
 
@@ -87,15 +76,14 @@ def make_print_ready(root: Path, build_result, out_root: Path, preview: bool = F
     sheets = preview and contact.available()  # without poppler: PDFs and pack, then the error
     result = PrintReadyResult()
     todo = []
-    for ctx in contexts(root, build_result):
-        names = documents_of(ctx)
-        digest = source_digest(out_root / ctx.folder, names, ctx)
-        if not force and is_fresh(out_root / ctx.folder, names, digest, preview):
+    for kit in kits_of(out_root, build_result):
+        digest = source_digest(out_root / kit.folder, kit)
+        if not force and is_fresh(out_root / kit.folder, kit.documents, digest, preview):
             result.up_to_date += 1
         else:
-            todo.append((ctx, names, digest))
-    sources = {out_root / ctx.folder / name: (ctx.folder, printpack.pdf_name(name))
-               for ctx, names, _ in todo for name in names}
+            todo.append((kit, digest))
+    sources = {out_root / kit.folder / name: (kit.folder, printpack.pdf_name(name))
+               for kit, _ in todo for name in kit.documents}
     conversion = pdf.convert(list(sources))
     result.documents, result.workers, result.seconds = \
         len(sources), conversion.workers, conversion.seconds
@@ -104,22 +92,22 @@ def make_print_ready(root: Path, build_result, out_root: Path, preview: bool = F
         folder, name = sources[source]
         per_kit.setdefault(folder, {})[name] = data
     output = Output(out_root)
-    for ctx, names, digest in todo:
-        pdfs = per_kit.get(ctx.folder, {})
+    for kit, digest in todo:
+        pdfs = per_kit.get(kit.folder, {})
         for name, data in pdfs.items():
-            output.add(f"{ctx.folder}/{name}", data)
-        pack, entries = printpack.build_pack(ctx, pdfs, digest)
-        output.add(f"{ctx.folder}/{printpack.PACK_NAME}", pack)
-        result.pack_pages[ctx.folder] = entries[-1].last if entries else 0
-        result.warnings += [f"{ctx.folder}/{text}" for text in printpack.over_budget(pdfs)]
+            output.add(f"{kit.folder}/{name}", data)
+        pack, entries = printpack.build_pack(kit, pdfs, digest)
+        output.add(f"{kit.folder}/{printpack.PACK_NAME}", pack)
+        result.pack_pages[kit.folder] = entries[-1].last if entries else 0
+        result.warnings += [f"{kit.folder}/{text}" for text in printpack.over_budget(pdfs)]
         if sheets:
-            title = f"{ctx.buurt.name} · {ctx.kit.round_label} · {ctx.werkvorm.name}"
-            order = [printpack.pdf_name(name) for name in names]
-            output.add(f"{ctx.folder}/{contact.FILE_NAME}",
+            title = f"{kit.meeting} · {kit.werkvorm}"
+            order = [printpack.pdf_name(name) for name in kit.documents]
+            output.add(f"{kit.folder}/{contact.FILE_NAME}",
                        contact.contact_sheet(title, [(name, pdfs[name]) for name in order], digest))
         result.kits += 1
         if progress:
-            progress(ctx.kit.id)
+            progress(kit.kit_id)
     result.written = output.commit()
     if preview and not sheets:
         raise contact.missing_poppler()
@@ -129,13 +117,12 @@ def make_print_ready(root: Path, build_result, out_root: Path, preview: bool = F
 def stale_packs(out_root: Path, build_result) -> list[str]:
     """Kit folders (re)built without --pdf whose print pack shows an older version."""
     stale = []
-    for kit in build_result.kits:
-        ctx, folder = kit.context, out_root / kit.context.folder
+    for built in build_result.kits:
+        kit, folder = built.printing, out_root / built.printing.folder
         if (folder / printpack.PACK_NAME).is_file():
-            names = documents_of(ctx)
-            if all((folder / name).is_file() for name in names) and \
-                    printpack.made_from(folder / printpack.PACK_NAME) != source_digest(folder, names, ctx):
-                stale.append(ctx.folder)
+            if all((folder / name).is_file() for name in kit.documents) and \
+                    printpack.made_from(folder / printpack.PACK_NAME) != source_digest(folder, kit):
+                stale.append(kit.folder)
     return stale
 
 

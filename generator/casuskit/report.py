@@ -134,8 +134,7 @@ def build_summary(result, root: Path) -> str:
         if result.warnings:
             lines.append(f"Let op: {len(result.warnings)} waarschuwing(en); bekijk ze met `casuskit check`.")
         return "\n".join(lines)
-    from casuskit.render.printlist import print_items
-    out_root = result.written[0].parents[len(result.kits[0].context.folder.split("/"))] \
+    out_root = result.written[0].parents[len(result.kits[0].printing.folder.split("/"))] \
         if result.written and result.kits else root / "output"
     lines = [f"Gebouwd: {len(result.kits)} {'kit' if len(result.kits) == 1 else 'kits'}, "
              f"{len(result.written)} bestanden in {_relative(out_root, root)}/", ""]
@@ -143,9 +142,9 @@ def build_summary(result, root: Path) -> str:
         lines[-1:] = [f"Ongewijzigd en overgeslagen: {unchanged} "
                       f"{'kit' if unchanged == 1 else 'kits'} (hun invoer is niet veranderd).", ""]
     for kit_result in result.kits:
-        ctx = kit_result.context
-        lines.append(f"{ctx.folder}/  ({ctx.buurt.name} · {ctx.kit.round_label} · {ctx.date_text})")
-        items = print_items(ctx)
+        kit = kit_result.printing
+        lines.append(f"{kit.folder}/  ({kit.meeting} · {kit.date_text})")
+        items = kit.items
         width = max((len(item.file) for item in items), default=0)
         for item in items:
             lines.append(f"  {item.file:<{width}}  {item.copies:>3} × {item.sides}")

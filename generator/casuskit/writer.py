@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from casuskit.errors import OutputError
 
+OUTPUT_FOLDER = "output"
 SAFE_PART = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 

@@ -8,11 +8,10 @@ from the project's house style like every other document; written atomically by 
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from casuskit import docxio, ooxml
+from casuskit import word
 from casuskit.errors import CheckFailed, UsageError
 from casuskit.evaluation import charts, stats
 from casuskit.evaluation.items import SCALE_WORDS, statements
@@ -31,10 +30,10 @@ class Written:
 
 
 def write_reports(root: Path, project_ids: tuple[str, ...] = (), out: Path | None = None) -> list[Written]:
-    from casuskit.build import OUTPUT_FOLDER, reference_for
     from casuskit.check import check_workspace
     from casuskit.textrender import Texts
-    from casuskit.writer import Output
+    from casuskit.verify import reference_for
+    from casuskit.writer import OUTPUT_FOLDER, Output
     checked = check_workspace(root)
     if checked.errors:
         raise CheckFailed(checked.diagnostics)
@@ -79,37 +78,34 @@ def render(ws, project, results: list[KitResults], items, reference) -> bytes:
     results, forms = _order(ws, results)
     names = {f: ws.get("werkvorm", f).name for f in forms}
     date = max(r.kit.date for r in results)
-    doc = docxio.new_document(reference)
-    docxio.set_core_properties(doc, title=f"Evaluatie {project.name}", subject="Evaluatie",
-                               organisation=project.organisation, keywords=["casuskit", "evaluatie"],
-                               date=date)
-    doc.sections[0].header.paragraphs[0].text = f"{project.name} · evaluatie"
-    footer = doc.sections[0].footer.paragraphs[0]
-    footer.text = f"{project.organisation}\t\t"
-    ooxml.add_text_with_fields(footer, "pagina {PAGE} van {NUMPAGES}")
+    doc = word.Document(reference)
+    doc.properties(f"Evaluatie {project.name}", "Evaluatie", project.organisation,
+                   ["casuskit", "evaluatie"])
+    doc.header(f"{project.name} · evaluatie")
+    doc.footer(f"{project.organisation}\t\t", *word.PAGE_NUMBERS)
 
-    doc.add_paragraph(f"Evaluatie {project.name}", style="Title")
-    doc.add_paragraph(f"{len(results)} bijeenkomsten · {stats.respondents(results)} ingevulde formulieren"
-                      + (f" · {project.period}" if project.period else ""), style="Subtitle")
+    doc.paragraph(f"Evaluatie {project.name}", "Title")
+    doc.paragraph(f"{len(results)} bijeenkomsten · {stats.respondents(results)} ingevulde formulieren"
+                      + (f" · {project.period}" if project.period else ""), "Subtitle")
     if project.description:
-        doc.add_paragraph(" ".join(project.description.split()), style="Normal")
-    doc.add_paragraph("Deelnemers scoorden elke stelling van 1 (" + SCALE_WORDS[1] + ") tot 5 ("
+        doc.paragraph(" ".join(project.description.split()), "Normal")
+    doc.paragraph("Deelnemers scoorden elke stelling van 1 (" + SCALE_WORDS[1] + ") tot 5 ("
                       + SCALE_WORDS[5] + "). In de tabellen staat het gemiddelde met tussen haakjes "
-                      "de standaardafwijking (de spreiding); n is het aantal antwoorden.", style="Normal")
+                      "de standaardafwijking (de spreiding); n is het aantal antwoorden.", "Normal")
     _forms(doc, results, forms, names, items)
     _rounds(doc, ws, results, names)
     _open_answers(doc, ws, results, forms, names)
-    doc.add_paragraph("Verantwoording", style="Heading 2")
-    doc.add_paragraph("De standaardafwijking is die van een steekproef (n − 1). De score van een "
+    doc.paragraph("Verantwoording", "Heading 2")
+    doc.paragraph("De standaardafwijking is die van een steekproef (n − 1). De score van een "
                       "deelnemer is het gemiddelde van de stellingen die hij invulde; lege vakjes tellen "
                       f"niet mee. Bron: de bestanden in {FOLDER}/, per bijeenkomst één. Met zulke kleine "
                       "aantallen zijn verschillen van een paar tiende een aanwijzing, geen bewijs.",
-                      style="Klein")
-    return docxio.to_bytes(doc, date)
+                  "Klein")
+    return doc.to_bytes(date)
 
 
 def _forms(doc, results, forms, names, items) -> None:
-    doc.add_paragraph("Werkvormen vergeleken", style="Heading 1")
+    doc.paragraph("Werkvormen vergeleken", "Heading 1")
     per_form = {f: [r for r in results if r.kit.werkvorm == f] for f in forms}
     rows = [[f"{n}. {item.text}", *[stats.statement_summary(per_form[f], item.key).text() for f in forms]]
             for n, item in enumerate(items, start=1)]
@@ -127,7 +123,7 @@ def _forms(doc, results, forms, names, items) -> None:
 
 
 def _rounds(doc, ws, results, names) -> None:
-    doc.add_paragraph("Per buurt en ronde", style="Heading 1")
+    doc.paragraph("Per buurt en ronde", "Heading 1")
     rows = []
     for r in sorted(results, key=lambda r: (ws.get("buurt", r.kit.neighbourhood).name, r.kit.round or 0)):
         summary = stats.overall([r])
@@ -149,26 +145,23 @@ def _rounds(doc, ws, results, names) -> None:
 
 
 def _open_answers(doc, ws, results, forms, names) -> None:
-    doc.add_paragraph("Open antwoorden", style="Heading 1")
-    doc.add_paragraph("Letterlijk overgenomen van de formulieren, per vraag; tussen haakjes de buurt.",
-                      style="Klein")
+    doc.paragraph("Open antwoorden", "Heading 1")
+    doc.paragraph("Letterlijk overgenomen van de formulieren, per vraag; tussen haakjes de buurt.",
+                  "Klein")
     for form in forms:
-        doc.add_paragraph(names[form], style="Heading 2")
+        doc.paragraph(names[form], "Heading 2")
         questions = ws.get("werkvorm", form).evaluation
         kits = [r for r in results if r.kit.werkvorm == form]
         for number, question in enumerate(questions, start=1):
-            doc.add_paragraph(f"{chr(64 + number)}. {question}", style="Heading 3")
+            doc.paragraph(f"{chr(64 + number)}. {question}", "Heading 3")
             answers = [(ws.get("buurt", r.kit.neighbourhood).name, a.answers[number])
                        for r in kits for a in r.responses if number in a.answers]
             if not answers:
-                doc.add_paragraph("Geen antwoorden.", style="Klein")
+                doc.paragraph("Geen antwoorden.", "Klein")
             for buurt, text in answers:
-                doc.add_paragraph(f"{text} ({buurt})", style="List Bullet")
+                doc.paragraph(f"{text} ({buurt})", "List Bullet")
 
 
-def _picture(doc, png: bytes, caption: str) -> None:
-    from docx.shared import Mm
-    doc.add_picture(io.BytesIO(png), width=Mm(charts.WIDTH_IN * 25.4))
-    ooxml.set_keep_with_next(doc.paragraphs[-1])
-    doc.add_paragraph(caption, style="Caption")
-
+def _picture(doc: word.Document, png: bytes, caption: str) -> None:
+    doc.add(word.Picture(png, charts.WIDTH_IN * 25.4, keep_with_next=True))
+    doc.paragraph(caption, "Caption")

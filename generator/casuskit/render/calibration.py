@@ -11,38 +11,28 @@ and writes it in the project (``standaard → printer``).
 
 from __future__ import annotations
 
-from casuskit import ooxml
-from casuskit.ooxml import Border, tablexml
-from casuskit.render import backshift, rolecards
-from casuskit.render.cards import (CARD_SIZES_MM, Grid, _set_up_page, add_separator, grid_for,
-                                   grid_table)
-from casuskit.render.context import KitContext
+from casuskit import word
+from casuskit.cardgrid import CARD_SIZES_MM, Grid, grid_for
+from casuskit.plan import KitContext
+from casuskit.render import backshift
+from casuskit.render.cardsheet import add_sheet, grid_table, page
+from casuskit.render.kinds import DocumentKind
 
 FILE_NAME = "kalibratie.docx"
-LINE = Border("single", 4, "000000")   # 0.5 pt: thin, so a 1 mm offset is easy to see
-TICK = Border("single", 4, "000000")
-CM_TICK = Border("single", 12, "000000")
+LINE = word.Border("single", 4, "000000")   # 0.5 pt: thin, so a 1 mm offset is easy to see
+TICK = word.Border("single", 4, "000000")
+CM_TICK = word.Border("single", 12, "000000")
 RULER_CELL_MM = 5.0
 RULER_HEIGHT_MM = 7.0
 
 
-def card_sizes(ctx: KitContext) -> list[str]:
-    """The card sizes this kit prints (discussion cards, role cards), each once."""
-    documents, sizes = ctx.werkvorm.documents, []
-    if "gesprekskaarten" in documents and (ctx.casussen or ctx.werkvorm.question_cards):
-        sizes.append(ctx.card_size)
-    if "rolkaarten" in documents and ctx.kit.roles:
-        sizes.append(rolecards.SIZE)
-    return list(dict.fromkeys(sizes))
-
-
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
-    sizes = card_sizes(ctx)
+    sizes = ctx.card_sizes
     if not sizes:
         return []
     doc = ctx.new_document("Kalibratie", f"Kalibratie kaarten · {ctx.buurt.name} · "
-                           f"{ctx.kit.round_label}", header_footer=False)  # as the card sheets
-    _set_up_page(doc, grid_for(sizes[0]))  # every grid fills A4 the same way, centred
+                           f"{ctx.kit.round_label}", page(grid_for(sizes[0])),  # every grid
+                           header="none")  # fills A4 the same way, centred, as the card sheets
     x, y = ctx.project.defaults.printer.back_x, ctx.project.defaults.printer.back_y
     setting = f"Nu ingesteld: x\u00a0=\u00a0{_mm(x)}\u00a0mm, y\u00a0=\u00a0{_mm(y)}\u00a0mm."
     for size in sizes:
@@ -126,28 +116,32 @@ def _sheet(doc, grid: Grid, merged_row: int, cells: dict, shift, align: str) -> 
     """One sheet: the card grid with solid lines, ``merged_row`` as one wide cell."""
     lined = {}
     for (r, c), paragraphs in cells.items():
-        content = [_ruler() if style == "ruler" else tablexml.Paragraph(style, [tablexml.Run(text)])
+        content = [_ruler() if style == "ruler" else word.Paragraph(style, [word.Run(text)])
                    for style, text in paragraphs]
-        lined[(r, c)] = tablexml.Cell(content, grid.cols if r == merged_row else 1,
-                                      borders=tablexml.edges(LINE), valign=align)
-    tablexml.add_table(doc, grid_table(grid, lined, shift))
-    add_separator(doc)  # as on the card sheets
+        lined[(r, c)] = word.Cell(content, grid.cols if r == merged_row else 1,
+                                  borders=word.edges(LINE), valign=align)
+    add_sheet(doc, grid_table(grid, lined, shift))  # as on the card sheets
 
 
-def _ruler() -> tablexml.Table:
+def _ruler() -> word.Table:
     """A 10 cm ruler: long numbered ticks every cm above short ones every 5 mm."""
     count = round(100 / RULER_CELL_MM)
     # whole twips per cell would add up to 99.84 mm: round the tick positions, not the cells
-    ticks_twips = [ooxml.mm_to_twips(i * RULER_CELL_MM) for i in range(count + 1)]
+    ticks_twips = [word.mm_to_twips(i * RULER_CELL_MM) for i in range(count + 1)]
     widths = [(b - a) * 25.4 / 1440 for a, b in zip(ticks_twips, ticks_twips[1:])]
-    numbers = [tablexml.Cell([tablexml.Paragraph("Kaart Id", [tablexml.Run(str(number))])], 2,
-                             borders=tablexml.edges(left=CM_TICK, right=CM_TICK), valign="top")
+    numbers = [word.Cell([word.Paragraph("Kaart Id", [word.Run(str(number))])], 2,
+                         borders=word.edges(left=CM_TICK, right=CM_TICK), valign="top")
                for number in range(1, count // 2 + 1)]
-    ticks = [tablexml.Cell(borders=tablexml.edges(left=CM_TICK if i % 2 == 0 else TICK,
-                                                  right=TICK if i % 2 == 0 else CM_TICK,
-                                                  bottom=CM_TICK))
+    ticks = [word.Cell(borders=word.edges(left=CM_TICK if i % 2 == 0 else TICK,
+                                          right=TICK if i % 2 == 0 else CM_TICK,
+                                          bottom=CM_TICK))
              for i in range(count)]
-    return tablexml.Table(widths, [tablexml.Row(numbers, RULER_HEIGHT_MM * 0.6),
-                                   tablexml.Row(ticks, RULER_HEIGHT_MM * 0.4)],
-                          style="Kaartraster", align="left",
-                          cell_margins=tablexml.sides(top=0, bottom=0, left=0, right=1.0))
+    return word.Table(widths, [word.Row(numbers, RULER_HEIGHT_MM * 0.6),
+                               word.Row(ticks, RULER_HEIGHT_MM * 0.4)],
+                      style="Kaartraster", align="left",
+                      cell_margins=word.sides(top=0, bottom=0, left=0, right=1.0))
+
+
+KIND = DocumentKind("kalibratie", render, lambda ctx: [FILE_NAME] if ctx.card_sizes else [],
+                    styles=("Kaart Titel", "Kaart Tekst", "Kaart Achterkant", "Kaart Id", "Normal"),
+                    table_styles=("Kaartraster",))

@@ -10,13 +10,12 @@ project), the look from the named styles of the reference document.
 
 from __future__ import annotations
 
-from casuskit import ooxml
-from casuskit.render.context import KitContext
+from casuskit.plan import KitContext
 from casuskit.render.draaiboek_casus import add_casus, casus_slot, heading_text
 from casuskit.render.draaiboek_parts import (Labels, Para, Slot, add_heading, add_lead, add_list,
                                              add_numbered, add_table, add_text, capital, clock,
                                              fixed, groups_text, schedule)
-from casuskit.render.printlist import print_items
+from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
 
 FILE_NAME = "draaiboek.docx"
 CHECKBOX = "\u2610"
@@ -42,8 +41,8 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
 
 def _cover(doc, ctx: KitContext, labels: Labels, slots: list[Slot]) -> None:
     kit = ctx.kit
-    doc.add_paragraph(labels["titel"], style="Title")
-    doc.add_paragraph(ctx.werkvorm.name, style="Subtitle")
+    doc.paragraph(labels["titel"], "Title")
+    doc.paragraph(ctx.werkvorm.name, "Subtitle")
     add_text(doc, fixed(ctx, "draaiboek-intro.j2"))
     end = kit.end or slots[-1].end
     facts = [("buurt", ctx.buurt.name), ("ronde", kit.round_label),
@@ -109,29 +108,16 @@ def _materials(doc, ctx: KitContext, labels: Labels) -> None:
     add_heading(doc, labels["materialen"], 1, new_page=True)
     add_text(doc, fixed(ctx, "draaiboek-materialen.j2"))
     add_heading(doc, labels["om_te_printen"], 2)
-    rows = [[CHECKBOX, f"{item.copies} ×", [_document_name(ctx, labels, item.file),
-                                            Para(item.file, "Klein")],
+    rows = [[CHECKBOX, f"{item.copies} ×", [item.label or item.file, Para(item.file, "Klein")],
              capital("; ".join(part for part in (item.note, item.sides) if part))]
-            for item in print_items(ctx)]
+            for item in ctx.print_items]
     add_table(doc, ["", labels["kolom_aantal"], labels["kolom_document"],
                     labels["kolom_printen"]], rows, [8, 17, 65, 80])
     materials = list(dict.fromkeys(m for block in ctx.werkvorm.blocks for m in block.materials))
     if materials:
         add_heading(doc, labels["klaarleggen"], 2)
         for item in materials:
-            doc.add_paragraph(f"{CHECKBOX} {item}")
-
-
-def _document_name(ctx: KitContext, labels: Labels, file: str) -> str:
-    """What a printed file is, for people: 'Hand-out ‘De stille buurman’'."""
-    stem = file.removesuffix(".docx")
-    titles = {f"hand-out-{c.id}": ("doc_hand_out", c.title) for c in ctx.casussen}
-    titles.update({f"werkblad-{w.id}": ("doc_werkblad", w.title) for w in ctx.werkvorm.worksheets})
-    if stem in titles:
-        key, title = titles[stem]
-        return f"{labels[key]} ‘{title}’"
-    key = "doc_" + stem.replace("-", "_")
-    return labels[key] if key in labels else file
+            doc.paragraph(f"{CHECKBOX} {item}", style=None)
 
 
 def _evaluation(doc, ctx: KitContext, labels: Labels) -> None:
@@ -140,6 +126,17 @@ def _evaluation(doc, ctx: KitContext, labels: Labels) -> None:
     add_heading(doc, labels["evaluatie"], 1)
     add_text(doc, fixed(ctx, "draaiboek-evaluatie.j2", doel=" ".join(ctx.werkvorm.goal.split())))
     add_heading(doc, labels["evaluatievragen"], 2)
-    questions = add_numbered(doc, ctx.werkvorm.evaluation)
-    for question in questions[:-1]:  # a short closing list: never one question alone on a page
-        ooxml.set_keep_with_next(question)
+    # a short closing list: never one question alone on a page
+    add_numbered(doc, ctx.werkvorm.evaluation, keep_together=True)
+
+
+def print_items(ctx: KitContext) -> list[PrintItem]:
+    return [PrintItem(FILE_NAME, 1, DOUBLE, "voor de gespreksleider", "Draaiboek (dit document)")]
+
+
+KIND = DocumentKind(
+    "draaiboek", render, lambda ctx: [FILE_NAME], print_items, chosen=True,
+    styles=("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Normal", "List Bullet",
+            "List Number", "DOE", "ZEG", "Let op", "Quote", "Tabelkop", "Tabeltekst", "Klein",
+            "Header", "Footer"),
+    character_styles=("Strong",), table_styles=("Casuskit Tabel",))

@@ -12,9 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from casuskit import ooxml
-from casuskit.ooxml import fastdocx, tablexml
-from casuskit.ooxml.paraxml import Paragraph, Run
+from casuskit import word
 from casuskit.model.werkvorm import Block
 
 LABELS = "draaiboek-labels.j2"
@@ -109,34 +107,28 @@ def paragraphs_of(text: str) -> list[str]:
             for block in blocks if block.strip()]
 
 
-def add_text(doc, text: str, style: str = "Normal") -> list:
+def add_text(doc: word.Document, text: str, style: str = "Normal") -> None:
     """One paragraph in ``style`` per paragraph of ``text``."""
-    return [doc.add_paragraph(part, style=style) for part in paragraphs_of(text)]
+    for part in paragraphs_of(text):
+        doc.paragraph(part, style)
 
 
-def add_lead(doc, style: str, lead: str, text: str):
+def add_lead(doc: word.Document, style: str, lead: str, text: str) -> None:
     """A paragraph opening with a bold lead word ("Doe:") in the character style Strong."""
-    return fastdocx.add_described(doc, Paragraph(style, [
-        Run(lead, "Strong"), Run(" " + " ".join(paragraphs_of(text)))]))
+    doc.lead(style, lead, " ".join(paragraphs_of(text)))
 
 
-def add_list(doc, items: list[str], style: str = "List Bullet") -> list:
-    return [doc.add_paragraph(" ".join(paragraphs_of(item)), style=style) for item in items]
+def add_list(doc: word.Document, items: list[str], style: str = "List Bullet") -> None:
+    doc.bullets([" ".join(paragraphs_of(item)) for item in items], style)
 
 
-def add_numbered(doc, items: list[str]) -> list:
+def add_numbered(doc: word.Document, items: list[str], keep_together: bool = False) -> None:
     """A "List Number" list that starts at 1, whatever numbered lists came before."""
-    paragraphs = add_list(doc, items, "List Number")
-    if paragraphs:
-        ooxml.restart_numbering(paragraphs, "List Number")
-    return paragraphs
+    doc.numbered([" ".join(paragraphs_of(item)) for item in items], keep_together=keep_together)
 
 
-def add_heading(doc, text: str, level: int, new_page: bool = False):
-    paragraph = doc.add_paragraph(text, style=f"Heading {level}")
-    if new_page:
-        ooxml.set_page_break_before(paragraph)
-    return paragraph
+def add_heading(doc: word.Document, text: str, level: int, new_page: bool = False) -> None:
+    doc.heading(text, level, new_page)
 
 
 # -- tables -------------------------------------------------------------------
@@ -153,8 +145,8 @@ class Para:
     bullet: bool = False  # a bullet item in the table's text style
 
 
-def add_table(doc, header: list, rows: list[list], widths_mm: list[float],
-              valign: str | None = None, min_height_mm: float | None = None):
+def add_table(doc: word.Document, header: list, rows: list[list], widths_mm: list[float],
+              valign: str | None = None, min_height_mm: float | None = None) -> None:
     """A "Casuskit Tabel" with a repeated header row; no row breaks across pages.
 
     A cell is a text or a list of texts and :class:`Para` paragraphs; a header shorter than
@@ -164,29 +156,28 @@ def add_table(doc, header: list, rows: list[list], widths_mm: list[float],
     """
     cells = [value if isinstance(value, list) else [value] for row in rows for value in row]
     has_bullets = any(isinstance(p, Para) and p.bullet for parts in cells for p in parts)
-    bullets = ooxml.new_list(doc, "List Bullet") if has_bullets else None
+    bullets = doc.new_list("List Bullet") if has_bullets else None
     spans = [1] * (len(header) - 1) + [len(widths_mm) - len(header) + 1]
-    table_rows = [tablexml.Row([tablexml.Cell(_content([text], "Tabelkop", bullets), span)
-                                for text, span in zip(header, spans)],
-                               cant_split=True, header=True)]
+    table_rows = [word.Row([word.Cell(_content([text], "Tabelkop", bullets), span)
+                            for text, span in zip(header, spans)], cant_split=True, header=True)]
     for values in rows:
-        table_rows.append(tablexml.Row(
-            [tablexml.Cell(_content(value if isinstance(value, list) else [value], "Tabeltekst",
-                                    bullets), valign=valign) for value in values],
+        table_rows.append(word.Row(
+            [word.Cell(_content(value if isinstance(value, list) else [value], "Tabeltekst",
+                                bullets), valign=valign) for value in values],
             min_height_mm, exact=False, cant_split=True))
-    scale = ooxml.text_width_mm(doc) / DESIGN_WIDTH_MM
-    return tablexml.add_table(doc, tablexml.Table([width * scale for width in widths_mm],
-                                                  table_rows, style="Casuskit Tabel"))
+    scale = doc.text_width_mm / DESIGN_WIDTH_MM
+    doc.add(word.Table([width * scale for width in widths_mm], table_rows, style="Casuskit Tabel"))
 
 
-def _content(parts: list, style: str, bullets: int | None) -> list[Paragraph]:
+def _content(parts: list, style: str, bullets: int | None) -> list[word.Paragraph]:
     """The paragraphs of one cell; an empty cell still has one (empty) paragraph."""
     paragraphs = []
     for part in parts or [""]:
         part = part if isinstance(part, Para) else Para(part)
-        runs = [Run(part.lead, "Strong")] if part.lead else []
+        runs = [word.Run(part.lead, "Strong")] if part.lead else []
         text = " ".join(paragraphs_of(part.text))
         if text:
-            runs.append(Run(f" {text}" if part.lead else text))
-        paragraphs.append(Paragraph(part.style or style, runs, bullets if part.bullet else None))
+            runs.append(word.Run(f" {text}" if part.lead else text))
+        paragraphs.append(word.Paragraph(part.style or style, runs,
+                                         bullets if part.bullet else None))
     return paragraphs

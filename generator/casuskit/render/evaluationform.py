@@ -9,10 +9,10 @@ same order. Made for every kit, with or without a participant list.
 
 from __future__ import annotations
 
-from casuskit import ooxml
 from casuskit.evaluation.items import SCALE, SCALE_WORDS, statements
-from casuskit.render.context import KitContext
+from casuskit.plan import KitContext
 from casuskit.render.draaiboek_parts import Para, add_table
+from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
 
 FILE_NAME = "evaluatieformulier.docx"
 BOX = "\u2610"
@@ -39,32 +39,45 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     if not items and not ctx.werkvorm.evaluation:
         return []
     kit = ctx.kit
-    doc = ctx.new_document(title="Evaluatieformulier", subject=f"Evaluatie · {ctx.werkvorm.name}")
-    doc.add_paragraph("Evaluatie", style="Title")
-    doc.add_paragraph(f"{ctx.werkvorm.name} · {ctx.buurt.name} · {kit.round_label} · "
-                      f"{ctx.date_text}", style="Subtitle")
-    doc.add_paragraph("Dit formulier is anoniem: schrijf uw naam er niet op. Uw antwoorden helpen "
+    doc = ctx.new_document("Evaluatieformulier", f"Evaluatie · {ctx.werkvorm.name}")
+    doc.paragraph("Evaluatie", "Title")
+    doc.paragraph(f"{ctx.werkvorm.name} · {ctx.buurt.name} · {kit.round_label} · "
+                  f"{ctx.date_text}", "Subtitle")
+    doc.paragraph("Dit formulier is anoniem: schrijf uw naam er niet op. Uw antwoorden helpen "
                       f"{ctx.project.organisation} om te kiezen welke vorm van buurtoverleg het "
-                      "best bijdraagt aan samenwerken vóórdat problemen groot worden.", style="Normal")
+                      "best bijdraagt aan samenwerken vóórdat problemen groot worden.")
     if items:
-        doc.add_paragraph("Stellingen", style="Heading 1")
-        doc.add_paragraph("Kruis per stelling één vakje aan. " + ", ".join(
-            f"{n} = {SCALE_WORDS[n]}" for n in SCALE) + ".", style="Klein")
+        doc.heading("Stellingen", 1)
+        doc.paragraph("Kruis per stelling één vakje aan. " + ", ".join(
+            f"{n} = {SCALE_WORDS[n]}" for n in SCALE) + ".", "Klein")
         rows = [[f"{n}.", item.text, *[Para(BOX, "Likert Vakje") for _ in SCALE]]
                 for n, item in enumerate(items, start=1)]
         add_table(doc, ["", "Stelling", *[Para(str(n), "Likert Vakje") for n in SCALE]], rows,
                   [8, 112, 10, 10, 10, 10, 10], valign="center")
     if ctx.werkvorm.evaluation:
-        doc.add_paragraph("Open vragen", style="Heading 1")
+        doc.heading("Open vragen", 1)
         questions = ctx.werkvorm.evaluation
         lines = answer_lines(len(questions))
         for number, question in enumerate(questions, start=1):
-            paragraph = doc.add_paragraph(f"{chr(64 + number)}. {question}", style="Normal")
-            ooxml.set_keep_with_next(paragraph)
-            for line in range(lines):
-                rule = doc.add_paragraph("", style="Notitieregel")
-                if line < lines - 1 or number == len(questions):  # the thanks: not alone
-                    ooxml.set_keep_with_next(rule)
-    doc.add_paragraph("Dank u wel. Leg het formulier bij het weggaan in de doos bij de deur.",
-                      style="Klein")
+            doc.paragraph(f"{chr(64 + number)}. {question}", keep_with_next=True)
+            last = number == len(questions)  # the thanks: not alone
+            doc.note_lines(lines, keep_first=lines if last else lines - 1)
+    doc.paragraph("Dank u wel. Leg het formulier bij het weggaan in de doos bij de deur.",
+                  "Klein")
     return [(FILE_NAME, ctx.to_bytes(doc))]
+
+
+def files(ctx: KitContext) -> list[str]:
+    return [FILE_NAME] if ctx.werkvorm.evaluation or statements(ctx.texts) else []
+
+
+def print_items(ctx: KitContext) -> list[PrintItem]:
+    count = len(ctx.seating.listed.people) if ctx.seating is not None else ctx.kit.participants
+    return [PrintItem(FILE_NAME, count, DOUBLE, "één per deelnemer, uitdelen bij de afsluiting",
+                      "Evaluatieformulier")]
+
+
+KIND = DocumentKind(
+    "evaluatieformulier", render, files, print_items,
+    ("Title", "Subtitle", "Normal", "Heading 1", "Klein", "Likert Vakje", "Notitieregel",
+     "Tabelkop", "Tabeltekst", "Header", "Footer"), table_styles=("Casuskit Tabel",))

@@ -7,9 +7,9 @@ only the fields below, and a test proves none of the others reach the document.
 
 from __future__ import annotations
 
-from casuskit import metrics, ooxml
-from casuskit.ooxml import tablexml
-from casuskit.render.context import KitContext
+from casuskit import metrics, word
+from casuskit.plan import KitContext
+from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
 
 BODY_MM = (170.0, 257.0)  # A4 minus the reference document's 20 mm margins
 NOTE_LINE_MM = 9.5        # height of one "Notitieregel" line
@@ -21,42 +21,38 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     files = []
     for casus in ctx.casussen:
         doc = ctx.new_document(title=casus.title, subject=f"Hand-out · {ctx.werkvorm.name}")
-        doc.add_paragraph(casus.title, style="Title")
-        doc.add_paragraph(f"Hand-out · {ctx.buurt.name} · {ctx.kit.round_label} · {ctx.date_text}",
-                          style="Subtitle")
-        doc.add_paragraph(ctx.texts.fixed("hand-out-intro.j2", **ctx.template_context()), style="Klein")
+        doc.paragraph(casus.title, "Title")
+        doc.paragraph(f"Hand-out · {ctx.buurt.name} · {ctx.kit.round_label} · {ctx.date_text}",
+                      "Subtitle")
+        doc.paragraph(ctx.texts.fixed("hand-out-intro.j2", **ctx.template_context()), "Klein")
 
-        doc.add_paragraph(heading["situatie"], style="Heading 1")
+        doc.heading(heading["situatie"], 1)
         for paragraph in paragraphs(casus.situation):
-            doc.add_paragraph(paragraph, style="Normal")
+            doc.paragraph(paragraph)
 
         if casus.persons:
-            doc.add_paragraph(heading["personen"], style="Heading 1")
+            doc.heading(heading["personen"], 1)
             rows = [_row("Tabelkop", ("Naam", "Leeftijd", "Rol in het verhaal"), header=True)]
             rows += [_row("Tabeltekst", (person.name, f"{person.age} jaar" if person.age is not None
                                          else "", person.role), cant_split=True)
                      for person in casus.persons]
-            tablexml.add_table(doc, tablexml.Table([50, 25, 95], rows, style="Casuskit Tabel"))
+            doc.add(word.Table([50, 25, 95], rows, style="Casuskit Tabel"))
 
         if casus.questions:
-            doc.add_paragraph(heading["vragen"], style="Heading 1")
-            items = [doc.add_paragraph(q, style="List Number") for q in casus.questions]
-            ooxml.restart_numbering(items, "List Number")
+            doc.heading(heading["vragen"], 1)
+            doc.numbered(casus.questions)
 
         lines = note_lines(casus)
-        notes = doc.add_paragraph(heading["aantekeningen"], style="Heading 1")
-        if lines < 4:  # too little room left: give the notes a page of their own
-            ooxml.set_page_break_before(notes)
-            lines = FULL_PAGE_LINES
-        for _ in range(lines):
-            doc.add_paragraph("", style="Notitieregel")
-        files.append((f"hand-out-{casus.id}.docx", ctx.to_bytes(doc)))
+        # too little room left: give the notes a page of their own
+        doc.heading(heading["aantekeningen"], 1, new_page=lines < 4)
+        doc.note_lines(lines if lines >= 4 else FULL_PAGE_LINES)
+        files.append((file_name(casus), ctx.to_bytes(doc)))
     return files
 
 
-def _row(style: str, texts, **rules) -> tablexml.Row:
-    return tablexml.Row([tablexml.Cell([tablexml.Paragraph(style, [tablexml.Run(text)])])
-                         for text in texts], **rules)
+def _row(style: str, texts, **rules) -> word.Row:
+    return word.Row([word.Cell([word.Paragraph(style, [word.Run(text)])]) for text in texts],
+                    **rules)
 
 
 def note_lines(casus) -> int:
@@ -73,3 +69,24 @@ def note_lines(casus) -> int:
 def paragraphs(text: str) -> list[str]:
     """Blank lines separate paragraphs; single line breaks inside YAML blocks are wrapping."""
     return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+
+
+def file_name(casus) -> str:
+    return f"hand-out-{casus.id}.docx"
+
+
+def print_items(ctx: KitContext) -> list[PrintItem]:
+    items = []
+    for casus in ctx.casussen:
+        groups = ", ".join(str(g) for g in ctx.groups_for(casus.id))
+        items.append(PrintItem(file_name(casus), ctx.participants_for(casus.id), DOUBLE,
+                               f"voor de tafels van groep {groups}" if groups
+                               else "geen groep bespreekt deze casus", f"Hand-out ‘{casus.title}’"))
+    return items
+
+
+KIND = DocumentKind(
+    "hand-out", render, lambda ctx: [file_name(casus) for casus in ctx.casussen], print_items,
+    chosen=True, styles=("Title", "Subtitle", "Klein", "Heading 1", "Normal", "List Number",
+                         "Notitieregel", "Tabelkop", "Tabeltekst", "Header", "Footer"),
+    table_styles=("Casuskit Tabel",))

@@ -13,39 +13,34 @@ On each face: the name, the organisation, and the role as a word on the role's c
 
 from __future__ import annotations
 
-from docx.enum.text import WD_BREAK
-
-from casuskit import ooxml
-from casuskit.ooxml import NO_BORDER, Border, tablexml
-from casuskit.render.context import KitContext
-from casuskit.render.tablesheets import role_styles
+from casuskit import word
+from casuskit.plan import KitContext
+from casuskit.render.kinds import SIMPLEX, DocumentKind, PrintItem
+from casuskit.render.tablesheets import ROLE_STYLES, role_styles
 
 FILE_NAME = "naambordjes.docx"
 MARGIN_MM = 10
 FACE_MM = (210 - 2 * MARGIN_MM) / 2   # width of one half: the height of a face
 LENGTH_MM = 262                       # the long side of a face, leaving room for the page break
-FOLD = Border("dashed", 6, "808080")
+FOLD = word.Border("dashed", 6, "808080")
+PAGE = word.PageLayout((MARGIN_MM,) * 4, header_mm=4, footer_mm=4)
 
 
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     if ctx.seating is None:
         return []
-    doc = ctx.new_document(title="Naambordjes", subject=f"Naambordjes · {ctx.werkvorm.name}")
-    section = doc.sections[0]
-    ooxml.set_page_a4(section, margins_mm=MARGIN_MM, header_mm=4, footer_mm=4)
-    for story in (section.header, section.footer):  # nothing but the tent on the sheet
-        for paragraph in story.paragraphs:
-            paragraph.clear()
+    # nothing but the tent on the sheet: header and footer emptied
+    doc = ctx.new_document("Naambordjes", f"Naambordjes · {ctx.werkvorm.name}", PAGE, "blank")
     styles = role_styles(ctx)
     people = ordered(ctx)
     for index, person in enumerate(people):
-        faces = [tablexml.Cell(_face(person, styles[person.role]), text_direction=direction,
-                               valign="center") for direction in ("tbRl", "btLr")]
-        tablexml.add_table(doc, tablexml.Table(
-            [FACE_MM, FACE_MM], [tablexml.Row(faces, LENGTH_MM, exact=True)], style="Kaartraster",
-            borders=tablexml.edges(NO_BORDER, insideH=NO_BORDER, insideV=FOLD)))
+        faces = [word.Cell(_face(person, styles[person.role]), text_direction=direction,
+                           valign="center") for direction in ("tbRl", "btLr")]
+        doc.add(word.Table([FACE_MM, FACE_MM], [word.Row(faces, LENGTH_MM, exact=True)],
+                           style="Kaartraster",
+                           borders=word.edges(word.NO_BORDER, insideH=word.NO_BORDER, insideV=FOLD)))
         if index < len(people) - 1:
-            doc.add_paragraph(style="Klein").add_run().add_break(WD_BREAK.PAGE)
+            doc.page_break("Klein")
     return [(FILE_NAME, ctx.to_bytes(doc))]
 
 
@@ -55,9 +50,22 @@ def ordered(ctx: KitContext) -> list:
     return seated + sorted(ctx.seating.absent, key=lambda p: p.key)
 
 
-def _face(person, band_style: str) -> list[tablexml.Paragraph]:
-    P, Run = tablexml.Paragraph, tablexml.Run
+def _face(person, band_style: str) -> list[word.Paragraph]:
+    P, Run = word.Paragraph, word.Run
     role = person.role_label + (f" · {person.function}" if person.function else "")
     return [P("Naambordje Naam", [Run(person.name)]),
             P("Naambordje Organisatie", [Run(person.organisation or " ")]),
             P(band_style, [Run(role, "Naambordje Rol")])]
+
+
+def print_items(ctx: KitContext) -> list[PrintItem]:
+    return [PrintItem(FILE_NAME, 1, SIMPLEX,
+                      f"{len(ctx.seating.listed.people)} vellen, één per deelnemer; vouw elk vel "
+                      "in de lengte dubbel langs de stippellijn, de bedrukte kant naar buiten",
+                      "Naambordjes")]
+
+
+KIND = DocumentKind(
+    "naambordjes", render, lambda ctx: [FILE_NAME] if ctx.seating is not None else [],
+    print_items, ("Naambordje Naam", "Naambordje Organisatie", "Klein", *(f"Rolband {n}" for n in range(1, ROLE_STYLES + 1))),
+    ("Naambordje Rol",), ("Kaartraster",))

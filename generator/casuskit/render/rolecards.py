@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from casuskit.cardset import Card
 from casuskit.model import professions
-from casuskit.render.cards import render_sheets
-from casuskit.render.context import KitContext
+from casuskit.render.cards import STYLES, render_sheets
+from casuskit.render.kinds import DUPLEX, DocumentKind, PrintItem
+from casuskit.plan import KitContext
 
 FILE_NAME = "rolkaarten.docx"
 SIZE = "a6"
@@ -40,3 +41,19 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     cards = role_cards(ctx)
     subject = f"Rolkaarten · {ctx.buurt.name} · {ctx.kit.round_label}"
     return [(FILE_NAME, render_sheets(ctx, "Rolkaarten", subject, [cards] if cards else [], SIZE))]
+
+
+def printed(ctx: KitContext) -> list[tuple[list[Card], str]]:
+    cards = role_cards(ctx)
+    return [(cards, SIZE)] if cards else []
+
+
+def print_items(ctx: KitContext) -> list[PrintItem]:
+    if not ctx.kit.roles:
+        return []
+    return [PrintItem(FILE_NAME, ctx.kit.groups, DUPLEX[ctx.back_mode],
+                      "één set per groep; knip langs de stippellijnen", "Rolkaarten")]
+
+
+KIND = DocumentKind("rolkaarten", render, lambda ctx: [FILE_NAME], print_items, STYLES,
+                    ("Strong",), ("Kaartraster",), printed, chosen=True)

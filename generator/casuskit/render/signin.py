@@ -7,8 +7,9 @@ overridable per project). Only with a participant list.
 
 from __future__ import annotations
 
-from casuskit.render.context import KitContext
+from casuskit.plan import KitContext
 from casuskit.render.draaiboek_parts import add_table
+from casuskit.render.kinds import SIMPLEX, DocumentKind, PrintItem
 
 FILE_NAME = "presentielijst.docx"
 EMPTY_ROWS = 3
@@ -19,18 +20,29 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     if ctx.seating is None:
         return []
     kit = ctx.kit
-    doc = ctx.new_document(title="Presentielijst", subject=f"Presentielijst · {ctx.werkvorm.name}")
-    doc.add_paragraph("Presentielijst", style="Title")
-    doc.add_paragraph(f"{ctx.buurt.name} · {kit.round_label} · {ctx.date_text}, "
-                      f"{kit.start:%H:%M} · {kit.location}", style="Subtitle")
+    doc = ctx.new_document("Presentielijst", f"Presentielijst · {ctx.werkvorm.name}")
+    doc.paragraph("Presentielijst", "Title")
+    doc.paragraph(f"{ctx.buurt.name} · {kit.round_label} · {ctx.date_text}, "
+                  f"{kit.start:%H:%M} · {kit.location}", "Subtitle")
     context = {**ctx.template_context(), "organisatie": ctx.project.organisation,
                "periode": ctx.project.period or ""}
     for line in ctx.texts.fixed("presentielijst-avg.j2", **context).splitlines():
         if line.strip():
-            doc.add_paragraph(line.strip(), style="Klein")
+            doc.paragraph(line.strip(), "Klein")
     people = sorted(ctx.seating.listed.people, key=lambda p: p.key)
     rows = [[str(n), p.name, p.organisation, p.role_label, ""] for n, p in enumerate(people, start=1)]
     rows += [[str(n), "", "", "", ""] for n in range(len(people) + 1, len(people) + EMPTY_ROWS + 1)]
     add_table(doc, ["Nr.", "Naam", "Organisatie", "Rol", "Handtekening"], rows,
               [9, 40, 51, 36, 34], valign="center", min_height_mm=ROW_MM)
     return [(FILE_NAME, ctx.to_bytes(doc))]
+
+
+def print_items(ctx: KitContext) -> list[PrintItem]:
+    return [PrintItem(FILE_NAME, 1, SIMPLEX, "bij de ingang; bevat persoonsgegevens, bewaar en "
+                      "vernietig hem zoals op de lijst staat", "Presentielijst")]
+
+
+KIND = DocumentKind(
+    "presentielijst", render, lambda ctx: [FILE_NAME] if ctx.seating is not None else [],
+    print_items, ("Title", "Subtitle", "Klein", "Tabelkop", "Tabeltekst", "Header", "Footer"),
+    table_styles=("Casuskit Tabel",))

@@ -7,9 +7,9 @@ and the programme with clock times. Only with a participant list; the division i
 
 from __future__ import annotations
 
-from casuskit import ooxml
-from casuskit.render.context import KitContext
+from casuskit.plan import KitContext
 from casuskit.render.draaiboek_parts import Para, add_table, clock, schedule
+from casuskit.render.kinds import SIMPLEX, DocumentKind, PrintItem
 
 FILE_NAME = "tafelkaarten.docx"
 ROLE_STYLES = 8  # "Rolband 1" … "Rolband 8" in the reference document
@@ -29,27 +29,36 @@ def casus_for_table(ctx: KitContext, number: int):
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     if ctx.seating is None:
         return []
-    doc = ctx.new_document(title="Tafelkaarten", subject=f"Tafelindeling · {ctx.werkvorm.name}")
+    doc = ctx.new_document("Tafelkaarten", f"Tafelindeling · {ctx.werkvorm.name}")
     styles = role_styles(ctx)
     slots = schedule(ctx)
     for number, people in enumerate(ctx.seating.tables, start=1):
-        title = doc.add_paragraph(f"Tafel {number}", style="Title")
-        if number > 1:
-            ooxml.set_page_break_before(title)
-        doc.add_paragraph(f"{ctx.werkvorm.name} · {ctx.buurt.name} · {ctx.kit.round_label} · "
-                          f"{ctx.date_text}", style="Subtitle")
+        doc.paragraph(f"Tafel {number}", "Title", page_break_before=number > 1)
+        doc.paragraph(f"{ctx.werkvorm.name} · {ctx.buurt.name} · {ctx.kit.round_label} · "
+                      f"{ctx.date_text}", "Subtitle")
         casus = casus_for_table(ctx, number)
         if casus is not None:
-            doc.add_paragraph("Casus", style="Heading 1")
-            doc.add_paragraph(casus.title, style="Heading 2")
-            doc.add_paragraph("De hand-out met de situatie ligt op tafel. Lees hem pas als de "
-                              "gespreksleider het zegt.", style="Klein")
-        doc.add_paragraph(f"Aan deze tafel ({len(people)})", style="Heading 1")
+            doc.heading("Casus", 1)
+            doc.heading(casus.title, 2)
+            doc.paragraph("De hand-out met de situatie ligt op tafel. Lees hem pas als de "
+                          "gespreksleider het zegt.", "Klein")
+        doc.heading(f"Aan deze tafel ({len(people)})", 1)
         rows = [[person.name, person.organisation or "–",
                  Para(person.role_label, styles[person.role])]
                 for person in sorted(people, key=lambda p: p.key)]
         add_table(doc, ["Naam", "Organisatie", "Rol"], rows, [62, 63, 45])
-        doc.add_paragraph("Programma", style="Heading 1")
+        doc.heading("Programma", 1)
         add_table(doc, ["Tijd", "Onderdeel"],
                   [[f"{clock(s.start)}–{clock(s.end)}", s.block.title] for s in slots], [32, 138])
     return [(FILE_NAME, ctx.to_bytes(doc))]
+
+
+def print_items(ctx: KitContext) -> list[PrintItem]:
+    return [PrintItem(FILE_NAME, 1, SIMPLEX, f"één vel per tafel, {len(ctx.seating.tables)} tafels",
+                      "Tafelkaarten (wie aan welke tafel zit)")]
+
+
+KIND = DocumentKind(
+    "tafelkaarten", render, lambda ctx: [FILE_NAME] if ctx.seating is not None else [],
+    print_items, ("Title", "Subtitle", "Heading 1", "Heading 2", "Klein", "Tabelkop", "Tabeltekst",
+                  "Header", "Footer", *(f"Rolband {n}" for n in range(1, ROLE_STYLES + 1))), table_styles=("Casuskit Tabel",))

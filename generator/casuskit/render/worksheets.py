@@ -7,28 +7,47 @@ writing lines), rendered here in one generic layout.
 
 from __future__ import annotations
 
-from casuskit import ooxml
-from casuskit.render.context import KitContext
+from casuskit.plan import KitContext
+from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
 from casuskit.render.handout import paragraphs
 
 
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     files = []
     for sheet in ctx.werkvorm.worksheets:
-        doc = ctx.new_document(title=sheet.title, subject=f"Werkblad · {ctx.werkvorm.name}")
-        doc.add_paragraph(sheet.title, style="Title")
-        doc.add_paragraph(f"{ctx.werkvorm.name} · {ctx.buurt.name} · {ctx.kit.round_label} · "
-                          f"{ctx.date_text}", style="Subtitle")
+        doc = ctx.new_document(sheet.title, f"Werkblad · {ctx.werkvorm.name}")
+        doc.paragraph(sheet.title, "Title")
+        doc.paragraph(f"{ctx.werkvorm.name} · {ctx.buurt.name} · {ctx.kit.round_label} · "
+                      f"{ctx.date_text}", "Subtitle")
         for text in paragraphs(sheet.explanation or ""):
-            doc.add_paragraph(text, style="Normal")
+            doc.paragraph(text)
         for part in sheet.parts:
-            doc.add_paragraph(part.title, style="Heading 1")
+            doc.heading(part.title, 1)
             for text in paragraphs(part.explanation or ""):
-                doc.add_paragraph(text, style="Klein")
-            if part.questions:
-                items = [doc.add_paragraph(q, style="List Number") for q in part.questions]
-                ooxml.restart_numbering(items, "List Number")
-            for _ in range(part.lines):
-                doc.add_paragraph("", style="Notitieregel")
-        files.append((f"werkblad-{sheet.id}.docx", ctx.to_bytes(doc)))
+                doc.paragraph(text, "Klein")
+            doc.numbered(part.questions)
+            doc.note_lines(part.lines)
+        files.append((file_name(sheet), ctx.to_bytes(doc)))
     return files
+
+
+def file_name(sheet) -> str:
+    return f"werkblad-{sheet.id}.docx"
+
+
+COPIES = {"deelnemer": "één per deelnemer", "groep": "één per groep",
+          "bijeenkomst": "één voor de bijeenkomst",
+          "bewoner": "voor de bewoner aan tafel en de gespreksleider"}
+
+
+def print_items(ctx: KitContext) -> list[PrintItem]:
+    counts = {"deelnemer": ctx.kit.participants, "groep": ctx.kit.groups, "bijeenkomst": 1,
+              "bewoner": 2}
+    return [PrintItem(file_name(sheet), counts[sheet.per], DOUBLE, COPIES[sheet.per],
+                      f"Werkblad ‘{sheet.title}’") for sheet in ctx.werkvorm.worksheets]
+
+
+KIND = DocumentKind(
+    "werkbladen", render, lambda ctx: [file_name(sheet) for sheet in ctx.werkvorm.worksheets],
+    print_items, chosen=True, styles=("Title", "Subtitle", "Normal", "Heading 1", "Klein",
+                                      "List Number", "Notitieregel", "Header", "Footer"))

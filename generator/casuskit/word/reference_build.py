@@ -1,13 +1,15 @@
 """Builds the default reference document (house style), ``data/referentie.docx``.
 
-Like pandoc's ``--reference-doc``: a lean .docx that holds only the styles
-casuskit uses, an A4 portrait page with 20 mm margins, Dutch (nl-NL) language,
-list numbering for "List Bullet" / "List Number", an (empty) header and footer,
-and one specimen paragraph per style for facilitators who restyle it; the body is
-dropped when a document is started from it (:func:`casuskit.docxio.new_document`).
+Like pandoc's ``--reference-doc``: a lean .docx that holds only the styles casuskit uses, an
+A4 portrait page with 20 mm margins, Dutch (nl-NL) language, list numbering for "List Bullet" /
+"List Number", an (empty) header and footer, and one specimen paragraph per style for
+facilitators who restyle it; the body is dropped when a document is started from it
+(:mod:`casuskit.word.reference`). The package's skeleton parts are data files
+(``data/referentie-skelet/``); the styles are defined here, with python-docx and
+:mod:`casuskit.word.styledef`; the specimen is written by the one emitter, like every document.
 The build is reproducible; regenerate the shipped file with::
 
-    python -m casuskit.reference_doc generator/casuskit/data/referentie.docx
+    python -m casuskit.word.reference_build generator/casuskit/data/referentie.docx
 """
 
 from __future__ import annotations
@@ -16,14 +18,19 @@ import datetime as dt
 import io
 import sys
 import zipfile
+from importlib import resources
 
 import docx
+from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.shared import Pt, RGBColor, Twips
 
-from casuskit import docxio, ooxml
-from casuskit.ooxml import Border
+from casuskit.word import styledef
+from casuskit.word.blocks import Border, Cell, Paragraph, Row, Run, Table, edges
+from casuskit.word.document import Document
+from casuskit.word.reference import Reference
+from casuskit.word.units import mm_to_twips
 
 BUILD_DATE = dt.datetime(2025, 1, 1, 12, 0, 0)
 FONT = "Calibri"  # LibreOffice shows the metric-compatible Carlito
@@ -44,57 +51,23 @@ ROLE_COLOURS = [("1F6E7E", "FFFFFF"), ("F2C14E", "1A1A1A"), ("2E1A47", "FFFFFF")
                 ("9CC3E6", "1A1A1A"), ("9B2335", "FFFFFF"), ("D4ECEA", "1A1A1A"),
                 ("3C7A3E", "FFFFFF"), ("E07B39", "1A1A1A")]
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_PKG = "http://schemas.openxmlformats.org/package/2006"
-_OD = "http://schemas.openxmlformats.org/officeDocument/2006"
-_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-_SKELETON = {
-    "[Content_Types].xml":
-        f'<Types xmlns="{_PKG}/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/word/document.xml" ContentType="{_WML}.document.main+xml"/>'
-        f'<Override PartName="/word/styles.xml" ContentType="{_WML}.styles+xml"/>'
-        f'<Override PartName="/word/numbering.xml" ContentType="{_WML}.numbering+xml"/>'
-        f'<Override PartName="/word/settings.xml" ContentType="{_WML}.settings+xml"/>'
-        '</Types>',
-    "_rels/.rels":
-        f'<Relationships xmlns="{_PKG}/relationships"><Relationship Id="rId1" '
-        f'Type="{_OD}/relationships/officeDocument" Target="word/document.xml"/>'
-        '</Relationships>',
-    "word/_rels/document.xml.rels":
-        f'<Relationships xmlns="{_PKG}/relationships">'
-        f'<Relationship Id="rId1" Type="{_OD}/relationships/styles" Target="styles.xml"/>'
-        f'<Relationship Id="rId2" Type="{_OD}/relationships/numbering" '
-        'Target="numbering.xml"/>'
-        f'<Relationship Id="rId3" Type="{_OD}/relationships/settings" '
-        'Target="settings.xml"/></Relationships>',
-    "word/document.xml":
-        f'<w:document xmlns:w="{_W}" xmlns:r="{_OD}/relationships"><w:body><w:sectPr>'
-        '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" '
-        'w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/>'
-        '<w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr></w:body>'
-        '</w:document>',
-    "word/styles.xml": f'<w:styles xmlns:w="{_W}"/>',
-    "word/numbering.xml": f'<w:numbering xmlns:w="{_W}"/>',
-    "word/settings.xml":
-        f'<w:settings xmlns:w="{_W}"><w:zoom w:percent="100"/>'
-        '<w:defaultTabStop w:val="709"/>'
-        '<w:characterSpacingControl w:val="doNotCompress"/><w:compat>'
-        '<w:compatSetting w:name="compatibilityMode" '
-        'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
-        '<w:themeFontLang w:val="nl-NL"/><w:decimalSymbol w:val=","/>'
-        '<w:listSeparator w:val=";"/></w:settings>',
-}
+SKELETON = "referentie-skelet"
 
 
 def _blank_package() -> bytes:
+    """The skeleton parts (content types, relationships, an empty body, settings, properties)
+    as a zip python-docx can open."""
+    folder = resources.files("casuskit").joinpath("data", SKELETON)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
-        for name, xml in _SKELETON.items():
-            package.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                             + xml)
+        for name in SKELETON_PARTS:
+            package.writestr(name, folder.joinpath(*name.split("/")).read_bytes())
     return buffer.getvalue()
+
+
+SKELETON_PARTS = ("[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
+                  "word/_rels/document.xml.rels", "word/document.xml", "word/styles.xml",
+                  "word/numbering.xml", "word/settings.xml")
 
 
 def _style(styles, name, kind=WD_STYLE_TYPE.PARAGRAPH, style_id=None, base="Normal",
@@ -125,7 +98,7 @@ def _style(styles, name, kind=WD_STYLE_TYPE.PARAGRAPH, style_id=None, base="Norm
             setattr(fmt, attr, Pt(value))
     if isinstance(line, str):
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Twips(ooxml.mm_to_twips(float(line)))
+        fmt.line_spacing = Twips(mm_to_twips(float(line)))
     elif line is not None:
         fmt.line_spacing = line
     for attr, value in (("alignment", align), ("keep_with_next", keep_next),
@@ -133,23 +106,23 @@ def _style(styles, name, kind=WD_STYLE_TYPE.PARAGRAPH, style_id=None, base="Norm
         if value is not None:
             setattr(fmt, attr, value)
     if left_mm is not None:
-        fmt.left_indent = Twips(ooxml.mm_to_twips(left_mm))
+        fmt.left_indent = Twips(mm_to_twips(left_mm))
     if right_mm is not None:
-        fmt.right_indent = Twips(ooxml.mm_to_twips(right_mm))
+        fmt.right_indent = Twips(mm_to_twips(right_mm))
     return style
 
 
 def _add_base_styles(styles) -> None:
     normal = _style(styles, "Normal", base=None, builtin=True)
-    ooxml.set_default_style(normal)
+    styledef.set_default_style(normal)
     normal.paragraph_format.widow_control = True
     dpf = _style(styles, "Default Paragraph Font", WD_STYLE_TYPE.CHARACTER, base=None,
                  builtin=True)
-    ooxml.set_default_style(dpf)
+    styledef.set_default_style(dpf)
     table_normal = _style(styles, "Normal Table", WD_STYLE_TYPE.TABLE, style_id="TableNormal",
                           base=None, builtin=True)
-    ooxml.set_default_style(table_normal)
-    ooxml.set_cell_margins(table_normal, top=0, bottom=0, left=1.9, right=1.9)
+    styledef.set_default_style(table_normal)
+    styledef.set_cell_margins(table_normal, top=0, bottom=0, left=1.9, right=1.9)
     for style in (dpf, table_normal):
         style.quick_style, style.hidden, style.unhide_when_used = False, True, True
 
@@ -163,16 +136,16 @@ def _add_text_styles(styles) -> None:
     for level, (size, before, after) in enumerate(((16, 18, 6), (13, 14, 4), (11, 10, 3))):
         style = _style(styles, f"Heading {level + 1}", style_id=f"Heading{level + 1}", size=size,
                        before=before, after=after, **heading)
-        ooxml.set_outline_level(style, level)
+        styledef.set_outline_level(style, level)
     h1 = styles["Heading 1"]
-    ooxml.set_paragraph_borders(h1, bottom=Border("single", 6, TEAL, 2))
+    styledef.set_paragraph_borders(h1, bottom=Border("single", 6, TEAL, 2))
     _style(styles, "List Bullet", builtin=True, after=3)
     _style(styles, "List Number", builtin=True, after=3)
     for name in ("Header", "Footer"):
         style = _style(styles, name, builtin=True, size=8.5, color=GREY, after=0, line=1.0)
         tabs = style.paragraph_format.tab_stops
-        tabs.add_tab_stop(Twips(ooxml.mm_to_twips(TEXT_WIDTH_MM / 2)), WD_TAB_ALIGNMENT.CENTER)
-        tabs.add_tab_stop(Twips(ooxml.mm_to_twips(TEXT_WIDTH_MM)), WD_TAB_ALIGNMENT.RIGHT)
+        tabs.add_tab_stop(Twips(mm_to_twips(TEXT_WIDTH_MM / 2)), WD_TAB_ALIGNMENT.CENTER)
+        tabs.add_tab_stop(Twips(mm_to_twips(TEXT_WIDTH_MM)), WD_TAB_ALIGNMENT.RIGHT)
     _style(styles, "Caption", builtin=True, size=9, italic=True, color=GREY, before=3, after=8)
     _style(styles, "Quote", builtin=True, italic=True, color="404040", left_mm=8, right_mm=8,
            before=6, after=6)
@@ -187,15 +160,15 @@ def _add_guide_styles(styles) -> None:
     block = dict(before=4, after=4, left_mm=3, right_mm=1, keep_lines=True,
                  next_style="Normal")
     doe = _style(styles, "DOE", **block)
-    ooxml.set_paragraph_borders(doe, left=Border("single", 24, TEAL, 6))
-    ooxml.set_paragraph_shading(doe, TEAL_LIGHT)
+    styledef.set_paragraph_borders(doe, left=Border("single", 24, TEAL, 6))
+    styledef.set_paragraph_shading(doe, TEAL_LIGHT)
     zeg = _style(styles, "ZEG", italic=True, **block)
-    ooxml.set_paragraph_borders(zeg, left=Border("double", 12, TEAL, 7))
+    styledef.set_paragraph_borders(zeg, left=Border("double", 12, TEAL, 7))
     let_op = _style(styles, "Let op", style_id="LetOp", **block)
-    ooxml.set_paragraph_borders(let_op, all=Border("single", 8, AMBER, 4))
-    ooxml.set_paragraph_shading(let_op, AMBER_LIGHT)
+    styledef.set_paragraph_borders(let_op, **edges(Border("single", 8, AMBER, 4)))
+    styledef.set_paragraph_shading(let_op, AMBER_LIGHT)
     note = _style(styles, "Notitieregel", before=0, after=0, line="9", next_style="Notitieregel")
-    ooxml.set_paragraph_borders(note, bottom=Border("single", 4, RULE, 0),
+    styledef.set_paragraph_borders(note, bottom=Border("single", 4, RULE, 0),
                                 between=Border("single", 4, RULE, 0))
     _style(styles, "Tabelkop", size=10, bold=True, after=0, line=1.0, keep_next=True)
     _style(styles, "Tabeltekst", size=10, after=0, line=1.0)
@@ -211,15 +184,15 @@ def _add_card_styles(styles) -> None:
            align=WD_ALIGN_PARAGRAPH.RIGHT)
     _style(styles, "Kaart Achterkant", size=16, bold=True, color=TEAL, after=0, line=1.0,
            align=WD_ALIGN_PARAGRAPH.CENTER)
-    ooxml.set_character_spacing(styles["Kaart Categorie"], 0.6)
+    styledef.set_character_spacing(styles["Kaart Categorie"], 0.6)
     styles["Kaart Categorie"].next_paragraph_style = styles["Kaart Titel"]
     vertical, horizontal = BAND_PAD_PT
     for word in ("Vraag", "Signaal", "Dilemma", "Fase", "Rol"):
         fill, text = BAND_COLOURS[word]
         band = _style(styles, f"Kaart Band {word}", base="Kaart Categorie", size=9, color=text,
                       before=0, after=4, line=1.0, next_style="Kaart Titel")
-        ooxml.set_paragraph_shading(band, fill)  # the border in the fill colour pads the band
-        ooxml.set_paragraph_borders(band, top=Border("single", 4, fill, vertical),
+        styledef.set_paragraph_shading(band, fill)  # the border in the fill colour pads the band
+        styledef.set_paragraph_borders(band, top=Border("single", 4, fill, vertical),
                                     bottom=Border("single", 4, fill, vertical),
                                     left=Border("single", 4, fill, horizontal),
                                     right=Border("single", 4, fill, horizontal))
@@ -236,8 +209,8 @@ def _add_meeting_styles(styles) -> None:
     for number, (fill, text) in enumerate(ROLE_COLOURS, start=1):
         band = _style(styles, f"Rolband {number}", size=12, bold=True, color=text, before=0,
                       after=0, line=1.0, align=centre)
-        ooxml.set_paragraph_shading(band, fill)
-        ooxml.set_paragraph_borders(band, all=Border("single", 4, fill, 3))
+        styledef.set_paragraph_shading(band, fill)
+        styledef.set_paragraph_borders(band, **edges(Border("single", 4, fill, 3)))
     _style(styles, "Likert Vakje", size=14, after=0, line=1.0, align=centre)
     _style(styles, "Naambordje Rol", WD_STYLE_TYPE.CHARACTER, base=None, size=20)
 
@@ -246,20 +219,20 @@ def _add_table_styles(styles) -> None:
     grid = _style(styles, "Casuskit Tabel", WD_STYLE_TYPE.TABLE, base="Normal Table")
     grid.paragraph_format.space_after = Pt(0)
     grid.paragraph_format.line_spacing = 1.0
-    ooxml.set_table_borders(grid, all=Border("single", 4, "BFBFBF"))
-    ooxml.set_cell_margins(grid, top=0.8, bottom=0.8, left=1.9, right=1.9)
-    ooxml.set_table_style_header(grid, fill="D5E6EA", bold=True)
+    styledef.set_table_borders(grid, Border("single", 4, "BFBFBF"))
+    styledef.set_cell_margins(grid, top=0.8, bottom=0.8, left=1.9, right=1.9)
+    styledef.set_table_style_header(grid, fill="D5E6EA", bold=True)
     cards = _style(styles, "Kaartraster", WD_STYLE_TYPE.TABLE, base="Normal Table")
     cards.paragraph_format.space_after = Pt(0)
-    ooxml.set_table_borders(cards, all=Border("nil"))
-    ooxml.set_cell_margins(cards, all=3)
+    styledef.set_table_borders(cards, Border("nil"))
+    styledef.set_cell_margins(cards, all=3)
 
 
 def _add_numbering(document) -> None:
     styles = document.styles
     for name, kind in (("List Bullet", "bullet"), ("List Number", "decimal")):
-        abstract_id = ooxml.add_abstract_numbering(document, kind, styles[name])
-        ooxml.set_numbering(styles[name], ooxml.add_numbering_instance(document, abstract_id))
+        abstract_id = styledef.add_abstract_numbering(document, kind, styles[name])
+        styledef.link_numbering(document, styles[name], abstract_id)
 
 
 _SPECIMEN = [
@@ -286,56 +259,50 @@ _SPECIMEN = [
 ]
 
 
-def _add_specimen(document) -> None:
+def _specimen() -> list:
     """One example of every style, so a facilitator can see and restyle them."""
+    blocks = []
     for style, text in _SPECIMEN:
         if style == "Caption":
-            _add_specimen_table(document)
-        paragraph = document.add_paragraph(text, style=style)
+            blocks.append(_specimen_table())
+        runs = [Run(text)] if text else []
         if style == "Rolband 1":  # on name tents the role word is larger
-            paragraph.add_run(" · Naambordje Rol", style="Naambordje Rol")
+            runs.append(Run(" · Naambordje Rol", "Naambordje Rol"))
         if text.startswith("Standaardtekst"):
-            paragraph.add_run(" Vet (Strong)", style="Strong")
-            paragraph.add_run(" en cursief (Emphasis).", style="Emphasis")
-    _add_specimen_cards(document)
+            runs += [Run(" Vet (Strong)", "Strong"), Run(" en cursief (Emphasis).", "Emphasis")]
+        blocks.append(Paragraph(style, runs))
+    return blocks + [_specimen_cards()]
 
 
-def _add_specimen_table(document) -> None:
-    table = document.add_table(rows=2, cols=2, style="Casuskit Tabel")
-    for row, (style, texts) in enumerate((("Tabelkop", ("Tabelkop", "Casuskit Tabel")),
-                                          ("Tabeltekst", ("Tabeltekst", "inhoud")))):
-        for col, text in enumerate(texts):
-            table.cell(row, col).paragraphs[0].text = text
-            table.cell(row, col).paragraphs[0].style = style
-    ooxml.set_table_fixed_layout(table, [60, 110])
+def _cell(*paragraphs: tuple[str, str], **look) -> Cell:
+    return Cell([Paragraph(style, [Run(text)]) for style, text in paragraphs], **look)
 
 
-def _add_specimen_cards(document) -> None:
-    cards = document.add_table(rows=2, cols=2, style="Kaartraster")
-    front, back = cards.rows[0].cells
-    bands, note = cards.rows[1].cells
-    for i, word in enumerate(("Vraag", "Signaal", "Dilemma", "Fase", "Rol")):
-        band = bands.paragraphs[0] if i == 0 else bands.add_paragraph()
-        band.text, band.style = word, f"Kaart Band {word}"
-    note.paragraphs[0].text = "Kleurbanden (Kaart Band …): het woord blijft in grijs leesbaar."
-    note.paragraphs[0].style = "Kaart Tekst"
-    front.paragraphs[0].text, front.paragraphs[0].style = "Kaart Categorie", "Kaart Categorie"
-    for style, text in (("Kaart Titel", "Kaart Titel"),
-                        ("Kaart Tekst", "Kaart Tekst: de tekst op de voorkant."),
-                        ("Kaart Id", "Kaart Id")):
-        front.add_paragraph(text, style=style)
-    back.paragraphs[0].text, back.paragraphs[0].style = "Kaart Achterkant", "Kaart Achterkant"
-    for cell in (front, back, bands, note):
-        ooxml.set_cell_borders(cell, all=Border("dashed", 4, "808080"))
-        ooxml.set_cell_vertical_alignment(cell, "center")
-    ooxml.set_table_fixed_layout(cards, [85, 85])
+def _specimen_table() -> Table:
+    return Table([60, 110], [Row([_cell(("Tabelkop", "Tabelkop")), _cell(("Tabelkop", "Casuskit Tabel"))]),
+                             Row([_cell(("Tabeltekst", "Tabeltekst")), _cell(("Tabeltekst", "inhoud"))])],
+                 style="Casuskit Tabel")
 
 
-def build_reference_document():
-    """The reference document as a python-docx Document (not yet saved)."""
+def _specimen_cards() -> Table:
+    look = dict(borders=edges(Border("dashed", 4, "808080")), valign="center")
+    front = _cell(("Kaart Categorie", "Kaart Categorie"), ("Kaart Titel", "Kaart Titel"),
+                  ("Kaart Tekst", "Kaart Tekst: de tekst op de voorkant."), ("Kaart Id", "Kaart Id"),
+                  **look)
+    back = _cell(("Kaart Achterkant", "Kaart Achterkant"), **look)
+    bands = _cell(*((f"Kaart Band {word}", word)
+                    for word in ("Vraag", "Signaal", "Dilemma", "Fase", "Rol")), **look)
+    note = _cell(("Kaart Tekst", "Kleurbanden (Kaart Band …): het woord blijft in grijs leesbaar."),
+                 **look)
+    return Table([85, 85], [Row([front, back]), Row([bands, note])], style="Kaartraster")
+
+
+def _styled_package() -> bytes:
+    """The skeleton with every style, the list numbering, the A4 page and an empty header and
+    footer: a reference without a body yet."""
     document = docx.Document(io.BytesIO(_blank_package()))
-    ooxml.set_doc_defaults(document, FONT, BODY_PT, "nl-NL", space_after_pt=6,
-                           line_spacing=1.1)
+    styledef.set_doc_defaults(document, FONT, BODY_PT, "nl-NL", space_after_pt=6,
+                              line_spacing=1.1)
     styles = document.styles
     _add_base_styles(styles)
     _add_text_styles(styles)
@@ -345,25 +312,30 @@ def build_reference_document():
     _add_table_styles(styles)
     for style in styles:
         if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
-            ooxml.set_language(style, "nl-NL")
+            styledef.set_language(style, "nl-NL")
     _add_numbering(document)
-    _add_specimen(document)
     section = document.sections[0]
-    ooxml.set_page_a4(section, margins_mm=20, header_mm=10, footer_mm=10)
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Twips(11906), Twips(16838)
+    for name, mm in (("top_margin", 20), ("right_margin", 20), ("bottom_margin", 20),
+                     ("left_margin", 20), ("header_distance", 10), ("footer_distance", 10),
+                     ("gutter", 0)):
+        setattr(section, name, Twips(mm_to_twips(mm)))
     for story, name in ((section.header, "Header"), (section.footer, "Footer")):
         story.is_linked_to_previous = False
         story.paragraphs[0].style = styles[name]
-    docxio.set_core_properties(document, title="Casuskit huisstijl",
-                               subject="Referentiedocument met de stijlen van casuskit",
-                               organisation="casuskit", keywords="casuskit; huisstijl",
-                               date=BUILD_DATE)
-    ooxml.set_app_property(document, "Application", "casuskit")
-    return document
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def build_default_reference() -> bytes:
     """The bytes of ``data/referentie.docx``; the same on every run."""
-    return docxio.to_bytes(build_reference_document(), BUILD_DATE)
+    doc = Document(Reference(_styled_package(), "referentie"))
+    doc.properties("Casuskit huisstijl", "Referentiedocument met de stijlen van casuskit",
+                   "casuskit", "casuskit; huisstijl")
+    doc.add(*_specimen())
+    return doc.to_bytes(BUILD_DATE)
 
 
 def main(argv: list[str] | None = None) -> int:

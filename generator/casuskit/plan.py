@@ -2,23 +2,25 @@
 
 :func:`plan_kit` looks up the kit's project, buurt, werkvorm and casussen, fills in casus
 variables such as ``{{ buurt.naam }}`` through the sandboxed Jinja renderer, and fixes the
-output folder. :meth:`KitContext.new_document` starts a Word document from the reference with
-header, footer and document properties already set.
+output folder; on request it also divides the participants over the tables.
+:meth:`KitContext.new_document` starts a Word document from the project's
+reference document with header, footer and document properties already set.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from casuskit import docxio, ooxml
+from casuskit import word
 from casuskit.errors import Location
-from casuskit.ooxml import fastdocx
 from casuskit.model import Buurt, Casus, Kit, Project, Rol, Werkvorm
 from casuskit.model.types import slugify
 from casuskit.textrender import Texts, context_for, dutch_date
-from casuskit.yamlload import Document
+
+if TYPE_CHECKING:
+    from casuskit.yamlload import Document
 
 
 @dataclass
@@ -31,28 +33,12 @@ class KitContext:
     roles: list[Rol]                 # role cards (rolkaarten) of this kit
     source_docs: dict[str, Document]  # casus / werkvorm / rol id → loaded YAML (to locate errors)
     texts: Texts
-    reference: Path | None
+    reference: word.Reference
     variables: dict = field(default_factory=dict)
-    workspace: object | None = field(default=None, repr=False)  # for the participant list
-    _seating: tuple | None = field(default=None, repr=False)     # (KitSeating | None, problems)
-
-    @property
-    def seating(self):
-        """The table division from ``deelnemers/<kit-id>.csv``, or None without a list."""
-        return self.seating_and_problems()[0]
-
-    def seating_and_problems(self) -> tuple:
-        """Computed on first use (CP-SAT loads only for kits with a list); problems are build
-        errors, e.g. a list that fits no division (see :mod:`casuskit.seating.plan`)."""
-        if self._seating is None:
-            from casuskit.seating.plan import for_kit
-            self._seating = (None, []) if self.workspace is None else for_kit(self.workspace, self.kit)
-        return self._seating
-
-    def use_seating(self, seating: tuple | None) -> None:
-        """Take the division a worker process already computed for this kit."""
-        if seating is not None:
-            self._seating = seating
+    seating: object | None = None  # KitSeating: the table division, None without a list
+    seating_problems: list = field(default_factory=list)  # why no division fits the list
+    print_items: list = field(default_factory=list)  # set by render.registry.prepare
+    card_sizes: list[str] = field(default_factory=list)  # likewise
 
     @property
     def folder(self) -> str:
@@ -91,22 +77,15 @@ class KitContext:
                 "deelnemers": self.kit.participants, "groepen": self.kit.groups,
                 "aantal_casussen": len(self.casussen), "deelnemerslijst": self.seating is not None}
 
-    def new_document(self, title: str, subject: str, header_footer: bool = True):
-        """A document from the reference with header, footer and properties filled in; without
-        ``header_footer`` for documents that have none (the cut sheets remove them)."""
-        doc = docxio.new_document(self.reference)
-        docxio.set_core_properties(doc, title=title, subject=subject,
-                                   organisation=self.project.organisation,
-                                   keywords=["casuskit", self.buurt.name, self.kit.round_label],
-                                   date=self.kit.date)
-        if not header_footer:
-            return doc
-        section = doc.sections[0]
-        _replace_text(fastdocx.fast(section.header.paragraphs[0]),
-                      f"{self.buurt.name} · {self.kit.round_label} · {self.date_text}")
-        footer = fastdocx.fast(section.footer.paragraphs[0])
-        _replace_text(footer, f"{self.project.name}\t\t")
-        ooxml.add_text_with_fields(footer, "pagina {PAGE} van {NUMPAGES}")
+    def new_document(self, title: str, subject: str, layout: word.PageLayout | None = None,
+                     header: str = "text") -> word.Document:
+        """A document from the reference with properties, header and footer filled in; see
+        :class:`~casuskit.word.Document` for ``layout`` and ``header``."""
+        doc = word.Document(self.reference, layout, header)
+        doc.properties(title, subject, self.project.organisation,
+                       ["casuskit", self.buurt.name, self.kit.round_label])
+        doc.header(f"{self.buurt.name} · {self.kit.round_label} · {self.date_text}")
+        doc.footer(f"{self.project.name}\t\t", *word.PAGE_NUMBERS)
         return doc
 
     def locate(self, source_id: str, path: tuple) -> Location | None:
@@ -114,24 +93,13 @@ class KitContext:
         doc = self.source_docs.get(source_id)
         return doc.location(doc.positions.value(path)) if doc else None
 
-    def to_bytes(self, doc) -> bytes:
-        return docxio.to_bytes(doc, self.kit.date)
+    def to_bytes(self, doc: word.Document) -> bytes:
+        return doc.to_bytes(self.kit.date)
 
 
-def _replace_text(paragraph, text: str) -> None:
-    """Put ``text`` at the end of a header or footer line of the reference, keeping what is
-    not text: a logo the facilitator put on that line stays, text typed there is replaced.
-
-    Unlike ``paragraph.text = text`` this empties only runs that hold nothing but text.
-    """
-    for run in paragraph.runs:
-        content = list(run.iter_inner_content())
-        if content and all(isinstance(item, str) for item in content):
-            run.text = ""
-    paragraph.add_run(text)
-
-
-def plan_kit(ws, kit: Kit, texts: Texts, reference: Path | None) -> KitContext:
+def plan_kit(ws, kit: Kit, texts: Texts, reference: word.Reference, seat: bool = False) -> KitContext:
+    """Everything about ``kit`` resolved and personalised; with ``seat`` also its table
+    division (:mod:`casuskit.seating.plan`: solved only for a kit with a participant list)."""
     project = ws.get("project", kit.project)
     buurt = ws.get("buurt", kit.neighbourhood)
     variables = context_for(project, buurt, kit)
@@ -147,8 +115,12 @@ def plan_kit(ws, kit: Kit, texts: Texts, reference: Path | None) -> KitContext:
         entry = ws.of("casus")[casus_id]
         casussen.append(personalise(entry.model, texts, variables))
         docs[casus_id] = entry.doc
-    return KitContext(kit, project, buurt, werkvorm.model, casussen, roles, docs,
-                      texts, reference, variables, workspace=ws)
+    ctx = KitContext(kit, project, buurt, werkvorm.model, casussen, roles, docs, texts,
+                     reference, variables)
+    if seat:
+        from casuskit.seating.plan import for_kit
+        ctx.seating, ctx.seating_problems = for_kit(ws, kit)
+    return ctx
 
 
 def personalise(casus: Casus, texts: Texts, variables: dict) -> Casus:
