@@ -139,7 +139,7 @@ def compare_pandoc(scratch: Path, generator: Path, project: Path, sample: int, m
     from casuskit import docxio
     from casuskit.check import check_workspace
     from casuskit.render import handout
-    from casuskit.render.context import plan_kit
+    from casuskit.plan import plan_kit
     from casuskit.textrender import Texts
 
     checked = check_workspace(project)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from casuskit.check import check_workspace
+from casuskit.verify import check_project
 from casuskit.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,8 +54,8 @@ def run(root: Path, *args: str):
 
 
 def diagnostics(root: Path, errors_only: bool = False):
-    """Diagnostics of a check of ``root``, as (code, message, 'file:line:col') tuples."""
-    result = check_workspace(root)
+    """Diagnostics of ``casuskit check`` in ``root``, as (code, message, 'file:line:col') tuples."""
+    result = check_project(root)
     return [(d.code, d.message, f"{d.location.file}:{d.location.line}:{d.location.column}")
             for d in result.diagnostics if d.is_error or not errors_only]
 

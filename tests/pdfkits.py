@@ -12,10 +12,10 @@ import dataclasses
 import shutil
 from pathlib import Path
 
-from casuskit import docxio
+from casuskit import cardfit, cardgrid, word
 from casuskit.check import check_workspace
 from casuskit.render import cards
-from casuskit.render.context import plan_kit
+from casuskit.plan import plan_kit
 from casuskit.textrender import Texts
 from conftest import write
 from proefkit import casus_yaml, kit_yaml, write_workspace
@@ -97,10 +97,10 @@ def fitting_words(root: Path) -> int:
     ws = check_workspace(root).workspace
     ctx = plan_kit(ws, ws.get("kit", "pdf-vol"), Texts(root), None)
     card = next(c for c in cards.card_sets(ctx)[0] if c.id.endswith("· 05"))
-    doc, grid = docxio.new_document(), cards.grid_for("a7")
+    styles, grid = word.open_reference().styles, cardgrid.grid_for("a7")
 
     def fits(n):
-        return cards.overflow_mm(doc, dataclasses.replace(card, text=long_text(n)), grid)[0] <= 0
+        return cardfit.overflow_mm(styles, dataclasses.replace(card, text=long_text(n)), grid)[0] <= 0
 
     n = 1
     while fits(n + 1):

@@ -169,7 +169,7 @@ def test_house_style_lacking_styles_names_them(ws):
     path.write_text(path.read_text() + "huisstijl: huisstijl/eigen.docx\n")
     result = run(ws, "build")
     assert result.exit_code == 1
-    assert ("fout[huisstijl-onbruikbaar]: de huisstijl huisstijl/eigen.docx mist 2 stijl(en): Kaart Tekst, DOE\n"
+    assert ("fout[huisstijl-onbruikbaar]: de huisstijl huisstijl/eigen.docx mist 2 stijl(en): DOE, Kaart Tekst\n"
             "  --> projecten/heerhugowaard.yaml:18:12\n") in result.output
     assert "Er is niets gebouwd" in result.output
     assert "huisstijl-onbruikbaar" in run(ws, "check").output  # the writer's loop finds it too

@@ -14,11 +14,11 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from casuskit import docxio, ooxml
+from casuskit import cardfit, cardgrid, word
 from casuskit.check import check_workspace
 from casuskit.errors import BuildFailed
 from casuskit.render import cards
-from casuskit.render.context import plan_kit
+from casuskit.plan import plan_kit
 from casuskit.textrender import Texts
 
 from proefkit import CASUS_FILE, write_workspace
@@ -44,7 +44,8 @@ def context(root: Path, card_size: str | None = None, back_mode: str | None = No
     result = check_workspace(root)
     assert not [e for e in result.errors if e.code != "kaart-te-vol"], result.errors  # rendered below
     ws = result.workspace
-    ctx = plan_kit(ws, ws.get("kit", KIT), Texts(ws.root), reference)
+    ctx = plan_kit(ws, ws.get("kit", KIT), Texts(ws.root),
+                   word.open_reference(reference) if reference else None)
     updates = {k: v for k, v in (("card_size", card_size), ("back_mode", back_mode)) if v}
     if updates:
         ctx.kit = ctx.kit.model_copy(update=updates)
@@ -89,17 +90,17 @@ def a7(tmp_path_factory):
 @pytest.mark.parametrize("size,expected", [
     ("a7", (105, 74, 2, 4)), ("a8", (52, 74, 4, 4)), ("a6", (105, 148, 2, 2))])
 def test_grid_is_computed_for_a4(size, expected):
-    grid = cards.grid_for(size)
+    grid = cardgrid.grid_for(size)
     assert (grid.width, grid.height, grid.cols, grid.rows) == expected
     top, right, bottom, left = grid.margins_twips()
-    page_w, page_h = ooxml.A4_TWIPS
+    page_w, page_h = cardgrid.A4_TWIPS
     # centred on the paper (not just in the text area): backs flipped either way land on fronts
-    free_h = page_h - grid.rows * ooxml.mm_to_twips(grid.height)
-    assert left == right and abs(free_h - 2 * top) <= ooxml.mm_to_twips(0.25)
+    free_h = page_h - grid.rows * cardgrid.mm_to_twips(grid.height)
+    assert left == right and abs(free_h - 2 * top) <= cardgrid.mm_to_twips(0.25)
     # the grid plus the 1 pt paragraph after it fits, so no sheet spills onto an empty page
-    assert top + grid.rows * ooxml.mm_to_twips(grid.height) + cards.SEPARATOR_TWIPS \
+    assert top + grid.rows * cardgrid.mm_to_twips(grid.height) + cardgrid.SEPARATOR_TWIPS \
         + bottom < page_h
-    assert left + grid.cols * ooxml.mm_to_twips(grid.width) + right == page_w
+    assert left + grid.cols * cardgrid.mm_to_twips(grid.width) + right == page_w
 
 
 @pytest.mark.parametrize("size,col,row,cols,rows", [
@@ -164,15 +165,15 @@ def test_band_styles_stay_apart_and_readable_in_greyscale():
         r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
         return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
-    styles = docxio.new_document().styles
+    styles = docx.Document(io.BytesIO(word.default_reference_bytes())).styles
     greys = []
-    for word in ("Vraag", "Signaal", "Dilemma", "Fase", "Rol"):
-        style = styles[f"Kaart Band {word}"]
+    for label in ("Vraag", "Signaal", "Dilemma", "Fase", "Rol"):
+        style = styles[f"Kaart Band {label}"]
         assert style.base_style.name == "Kaart Categorie"
         [fill] = attr(style.element, "./w:pPr/w:shd/@w:fill")
         text = str(style.font.color.rgb)
         lighter, darker = sorted((luminance(fill), luminance(text)), reverse=True)
-        assert (lighter + 0.05) / (darker + 0.05) >= 4.5, word
+        assert (lighter + 0.05) / (darker + 0.05) >= 4.5, label
         greys.append(luminance(fill))
     greys.sort()
     assert min(b - a for a, b in zip(greys, greys[1:])) > 0.04  # five distinct grey levels
@@ -296,19 +297,20 @@ def test_every_overflow_is_reported_with_its_size(ws):
     problems = failed.value.diagnostics
     assert [p.message.split(" (")[0] for p in problems] == \
         [f"kaart {KIT} · kaarttest · 01", f"kaart {KIT} · kaarttest · 04"]
-    grid, document = cards.grid_for("a8"), docxio.new_document()
+    grid, styles = cardgrid.grid_for("a8"), word.open_reference().styles
     card = cards.card_sets(ctx)[0][0]
-    over = cards.front_mm(document, card, grid.width - 2 * cards.PADDING_MM) \
-        - (grid.height - 2 * cards.PADDING_MM - cards.SAFETY_MM)
+    over = cardfit.front_mm(styles, card, grid.width - 2 * cardgrid.PADDING_MM) \
+        - (grid.height - 2 * cardgrid.PADDING_MM - cardfit.SAFETY_MM)
     assert problems[0].message.endswith(f"de tekst is {math.ceil(over)} mm te lang")
     assert "'kaartformaat: a7'" in problems[0].hint
     assert "kaartformaat a8 (52 × 74 mm)" in problems[0].notes[0]
 
 
 def test_restyled_house_style_is_measured(ws, tmp_path):
-    reference = docxio.open_reference()
+    reference = docx.Document(io.BytesIO(word.default_reference_bytes()))
     reference.styles["Kaart Tekst"].font.size = docx.shared.Pt(28)
-    path = docxio.save(reference, tmp_path / "groot.docx")
+    path = tmp_path / "groot.docx"
+    reference.save(path)
     cards.render(context(ws))  # fits with the shipped house style
     with pytest.raises(BuildFailed) as failed:
         cards.render(context(ws, reference=path))

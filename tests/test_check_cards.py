@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
+
 import docx
 import pytest
 
-from casuskit import docxio
+from casuskit import word
 from casuskit.check import check_workspace
 from casuskit.errors import BuildFailed
 from casuskit.render import cards
-from casuskit.render.context import plan_kit
+from casuskit.plan import plan_kit
 from casuskit.textrender import Texts
+from casuskit.verify import check_project
 
 from conftest import diagnostics, run, write
 
@@ -30,7 +33,7 @@ def overfull(ws) -> None:
 
 
 def card_errors(ws):
-    return [d for d in check_workspace(ws).diagnostics if d.code == "kaart-te-vol"]
+    return [d for d in check_project(ws).diagnostics if d.code == "kaart-te-vol"]
 
 
 def test_check_reports_what_the_build_reports_once_for_all_kits(ws):
@@ -61,7 +64,7 @@ def test_build_stops_at_the_same_single_error(ws, tmp_path):
     assert result.exit_code == 1
     assert result.output.count("fout[kaart-te-vol]") == 1
     assert result.output.rstrip().endswith(
-        "Er is niets gebouwd: los eerst de fouten hierboven op (zie ook `casuskit check`).")
+        "Er is niets geschreven; de vorige uitvoer is ongewijzigd.")
     assert not (tmp_path / "uit").exists()
 
 
@@ -111,10 +114,10 @@ def test_werkvorm_question_cards_are_measured(ws):
 
 
 def test_the_projects_house_style_is_measured(ws):
-    reference = docxio.open_reference()
+    reference = docx.Document(io.BytesIO(word.default_reference_bytes()))
     reference.styles["Kaart Tekst"].font.size = docx.shared.Pt(28)
     (ws / "huisstijl").mkdir()
-    docxio.save(reference, ws / "huisstijl/groot.docx")
+    reference.save(ws / "huisstijl/groot.docx")
     edit(ws / "projecten/ooststellingwerf.yaml", "standaard:", "huisstijl: huisstijl/groot.docx\nstandaard:")
     kits = {d.message.split(" · ")[0] for d in card_errors(ws)}
     assert kits == {"kaart osw-appelscha-bedoeling", "kaart osw-oosterwolde-straataanpak"}

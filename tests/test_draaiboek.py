@@ -21,7 +21,8 @@ from casuskit.check import check_workspace
 from casuskit.model import professions
 from casuskit.model.werkvorm import CARD_CATEGORIES
 from casuskit.render import draaiboek
-from casuskit.render.context import plan_kit
+from casuskit.plan import plan_kit
+from casuskit.render.registry import prepare
 from casuskit.render.draaiboek_parts import paragraphs_of, phase_offsets
 from casuskit.textrender import Texts
 
@@ -89,7 +90,7 @@ def context(root: Path):
     errors = [d for d in result.errors if d.location and d.location.file in KIT_FILES]
     assert not errors, [d.message for d in errors]
     ws = result.workspace
-    return plan_kit(ws, ws.get("kit", KIT), Texts(ws.root), None)
+    return prepare(plan_kit(ws, ws.get("kit", KIT), Texts(ws.root)))
 
 
 def render(root: Path) -> bytes:

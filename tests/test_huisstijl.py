@@ -6,15 +6,26 @@ import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 
-from casuskit import docxio, huisstijl
+from casuskit import huisstijl, word
+from casuskit.render.registry import required_styles
+from casuskit.word import StyleSheet
 from conftest import run
+
+
+def styles_of(document) -> StyleSheet:
+    from lxml import etree
+    return StyleSheet(etree.tostring(document.styles.element))
+
+
+def missing(document, required=None) -> list[str]:
+    return huisstijl.missing_styles(styles_of(document), required or required_styles())
 
 
 def test_write_default_reference(tmp_path):
     path = tmp_path / "huisstijl.docx"
     assert huisstijl.write_default_reference(path) == path
-    assert path.read_bytes() == docxio.default_reference_bytes()
-    assert huisstijl.missing_styles(docx.Document(str(path))) == []
+    assert path.read_bytes() == word.default_reference_bytes()
+    assert missing(docx.Document(str(path))) == []
 
 
 def test_refuses_to_overwrite_unless_forced(tmp_path):
@@ -24,36 +35,35 @@ def test_refuses_to_overwrite_unless_forced(tmp_path):
         huisstijl.write_default_reference(path)
     assert path.read_bytes() == b"eigen werk"
     huisstijl.write_default_reference(path, force=True)
-    assert path.read_bytes() == docxio.default_reference_bytes()
+    assert path.read_bytes() == word.default_reference_bytes()
 
 
 def test_missing_styles_names_deleted_and_retyped_styles():
-    document = docxio.new_document()
+    document = docx.Document(io.BytesIO(word.default_reference_bytes()))
     document.styles["Let op"].delete()
     document.styles["Kaart Titel"].delete()
     document.styles.add_style("Kaart Titel", WD_STYLE_TYPE.CHARACTER)
-    assert huisstijl.missing_styles(document) == ["Kaart Titel", "Let op"]
+    assert missing(document) == ["Let op", "Kaart Titel"]
 
 
 def test_python_docx_default_template_lacks_our_styles():
-    missing = huisstijl.missing_styles(docx.Document())
-    assert "DOE" in missing and "Kaartraster" in missing
-    assert "Heading 1" not in missing and "List Number" not in missing
+    lacking = missing(docx.Document())
+    assert "DOE" in lacking and "Kaartraster" in lacking
+    assert "Heading 1" not in lacking and "List Number" not in lacking
 
 
 def test_custom_requirements_and_round_trip_through_bytes():
-    data = docxio.to_bytes(docxio.new_document())
-    document = docx.Document(io.BytesIO(data))
-    required = {"Normal": WD_STYLE_TYPE.PARAGRAPH, "Bestaat Niet": WD_STYLE_TYPE.PARAGRAPH,
-                "Strong": WD_STYLE_TYPE.PARAGRAPH}
-    assert huisstijl.missing_styles(document, required) == ["Bestaat Niet", "Strong"]
+    document = docx.Document(io.BytesIO(word.Document().to_bytes()))
+    required = {"Normal": "paragraph", "Bestaat Niet": "paragraph", "Strong": "paragraph"}
+    assert missing(document, required) == ["Bestaat Niet", "Strong"]
 
 
 def test_required_styles_cover_the_brief():
-    types = huisstijl.REQUIRED_STYLES
-    assert len(types) == 46  # 29 + the five card category bands + 12 meeting styles (8 role bands)
-    assert types["Strong"] == types["Emphasis"] == WD_STYLE_TYPE.CHARACTER
-    assert types["Casuskit Tabel"] == types["Kaartraster"] == WD_STYLE_TYPE.TABLE
+    types = required_styles()  # declared by the document kinds, plus the evaluation report
+    assert len(types) == 43  # 26 + the five card category bands + 12 meeting styles (8 role bands)
+    assert types["Strong"] == types["Naambordje Rol"] == "character"
+    assert types["Casuskit Tabel"] == types["Kaartraster"] == "table"
+    assert {"Caption", "Quote", "DOE", "Likert Vakje", "Rolband 8", "Kaart Band Fase"} <= set(types)
 
 
 def test_cli_names_the_option_that_overwrites(tmp_path):
@@ -68,7 +78,7 @@ def test_cli_names_the_option_that_overwrites(tmp_path):
     assert (tmp_path / "huisstijl/eigen.docx").read_bytes() == b"eigen werk"
     result = run(tmp_path, "huisstijl", "huisstijl/eigen.docx", "--overschrijf")
     assert result.exit_code == 0
-    assert (tmp_path / "huisstijl/eigen.docx").read_bytes() == docxio.default_reference_bytes()
+    assert (tmp_path / "huisstijl/eigen.docx").read_bytes() == word.default_reference_bytes()
 
 
 def test_overwrite_hint_quotes_a_path_with_spaces(tmp_path):

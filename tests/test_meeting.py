@@ -160,16 +160,16 @@ def test_an_earlier_rounds_list_or_a_kept_division_makes_the_kit_rebuild(listed)
     earlier = listed / "deelnemers/hhw-noord-ronde-1.csv"
     earlier.write_text(earlier.read_text("utf-8").replace("Tom Jansen,Jeugdhulp De Kade,jeugdhulpverlener,,\n", ""),
                        "utf-8")
-    rebuilt = {k.context.kit.id for k in build(listed, jobs=1).kits}
+    rebuilt = {k.printing.kit_id for k in build(listed, jobs=1).kits}
     assert rebuilt == {"hhw-noord-ronde-1", KIT}  # ronde 3 has no list: earlier rounds do not matter
     assert run(listed, "tafels", KIT, "--afwezig", "Tom Jansen").exit_code == 0
-    assert {k.context.kit.id for k in build(listed, jobs=1).kits} == {KIT}
+    assert {k.printing.kit_id for k in build(listed, jobs=1).kits} == {KIT}
 
 
 def test_evaluation_form_gives_fewer_lines_per_question_as_questions_grow(ws):
     from casuskit.check import check_workspace
     from casuskit.render import evaluationform
-    from casuskit.render.context import plan_kit
+    from casuskit.plan import plan_kit
     from casuskit.textrender import Texts
     workspace = check_workspace(ws).workspace
     ctx = plan_kit(workspace, workspace.get("kit", KIT), Texts(ws), None)

@@ -17,11 +17,11 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from casuskit import docxio, pdf, preview, printpack
+from casuskit import cardfit, cardgrid, pdf, preview, printpack, word
 from casuskit.check import check_workspace
 from casuskit.render import cards
-from casuskit.render.context import plan_kit
-from casuskit.render.printlist import print_items
+from casuskit.plan import plan_kit
+from casuskit.render.registry import prepare
 from casuskit.textrender import Texts
 
 from conftest import run, write
@@ -173,18 +173,18 @@ def test_a_card_filled_to_the_limit_stays_inside_and_the_limit_is_honest(built):
     inside, _ = texts_by_cell(page, grid)
     body = [c for c in inside[cell] if c["size"] > 7.5]  # all but the id line at the top
     text = text_bounds(body)
-    content = Rect(cell.left + cards.PADDING_MM, cell.top + cards.PADDING_MM,
-                   cell.right - cards.PADDING_MM, cell.bottom - cards.PADDING_MM)
+    content = Rect(cell.left + cardgrid.PADDING_MM, cell.top + cardgrid.PADDING_MM,
+                   cell.right - cardgrid.PADDING_MM, cell.bottom - cardgrid.PADDING_MM)
     assert content.contains(text, tolerance=0.1), (text, content)
     ws = check_workspace(root).workspace
     ctx = plan_kit(ws, ws.get("kit", "pdf-vol"), Texts(root), None)
     card = next(c for c in cards.card_sets(ctx)[0] if c.id.endswith("· 05"))
-    doc, grid_a7 = docxio.new_document(), cards.grid_for("a7")
-    predicted_free = -cards.overflow_mm(doc, card, grid_a7)[0] + cards.SAFETY_MM
+    styles, grid_a7 = word.open_reference().styles, cardgrid.grid_for("a7")
+    predicted_free = -cardfit.overflow_mm(styles, card, grid_a7)[0] + cardfit.SAFETY_MM
     measured_free = content.bottom - text.bottom
     assert abs(measured_free - predicted_free) <= 1.5, (measured_free, predicted_free)
     longer = dataclasses.replace(card, text=card.text + " " + " ".join(SENTENCE))
-    assert cards.overflow_mm(doc, longer, grid_a7)[0] > 0, "one sentence more must not fit"
+    assert cardfit.overflow_mm(styles, longer, grid_a7)[0] > 0, "one sentence more must not fit"
     assert words > 60
 
 
@@ -270,7 +270,7 @@ def test_pack_has_every_copy_in_print_order_with_blanks_only_where_meant(built):
     kit = folder(root, "pdf-hand-outs")
     ws = check_workspace(root).workspace
     ctx = plan_kit(ws, ws.get("kit", "pdf-hand-outs"), Texts(root), None)
-    items = print_items(ctx)
+    items = prepare(ctx).print_items
     pack = PdfReader(kit / "printpakket.pdf")
     ranges = pack_ranges(pack)
     assert list(ranges) == [printpack.pdf_name(item.file) for item in items]  # print order

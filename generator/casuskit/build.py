@@ -93,13 +93,22 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
         manifest.kits[kit_id] = record
         results.append(KitResult(result.printing, [name for name, _ in result.files]))
     if problems:
-        raise BuildFailed(sorted(problems, key=Diagnostic.sort_key))
+        raise BuildFailed(once(problems))
     manifest.checked, manifest.warnings = checked_digest, [d for d in found if not d.is_error]
     manifest.all_kits = sorted(ws.of("kit"))
     manifest.kits = {k: v for k, v in manifest.kits.items() if k in ws.of("kit")}
     output.add_manifest(incremental.MANIFEST_NAME, manifest.to_bytes())
     written = [path for path in output.commit() if path.name != incremental.MANIFEST_NAME]
     return BuildResult(results, written, manifest.warnings, unchanged)
+
+
+def once(problems: list[Diagnostic]) -> list[Diagnostic]:
+    """Each problem once, sorted: a card several kits print from the same text is one mistake
+    (the first kit names it), as ``check`` reports it."""
+    found: dict[tuple, Diagnostic] = {}
+    for problem in sorted(problems, key=Diagnostic.sort_key):
+        found.setdefault((problem.code, problem.location, problem.notes), problem)
+    return list(found.values())
 
 
 def select_kits(ws, kit_ids: tuple[str, ...]):

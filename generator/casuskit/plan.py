@@ -97,9 +97,11 @@ class KitContext:
         return doc.to_bytes(self.kit.date)
 
 
-def plan_kit(ws, kit: Kit, texts: Texts, reference: word.Reference, seat: bool = False) -> KitContext:
-    """Everything about ``kit`` resolved and personalised; with ``seat`` also its table
-    division (:mod:`casuskit.seating.plan`: solved only for a kit with a participant list)."""
+def plan_kit(ws, kit: Kit, texts: Texts, reference: word.Reference | None = None,
+             seat: bool = False) -> KitContext:
+    """Everything about ``kit`` resolved and personalised, for ``reference`` (default: the
+    shipped reference document); with ``seat`` also its table division
+    (:mod:`casuskit.seating.plan`: solved only for a kit with a participant list)."""
     project = ws.get("project", kit.project)
     buurt = ws.get("buurt", kit.neighbourhood)
     variables = context_for(project, buurt, kit)
@@ -116,7 +118,7 @@ def plan_kit(ws, kit: Kit, texts: Texts, reference: word.Reference, seat: bool =
         casussen.append(personalise(entry.model, texts, variables))
         docs[casus_id] = entry.doc
     ctx = KitContext(kit, project, buurt, werkvorm.model, casussen, roles, docs, texts,
-                     reference, variables)
+                     reference or word.open_reference(), variables)
     if seat:
         from casuskit.seating.plan import for_kit
         ctx.seating, ctx.seating_problems = for_kit(ws, kit)

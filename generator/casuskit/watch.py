@@ -107,7 +107,7 @@ def rebuild(root: Path, out: Path, changed: Iterable[Path] | None, jobs: int | N
         result.failed = True
         show(f"fout: {exc.message}" + (f"\nhulp: {exc.hint}" if exc.hint else ""))
         return result
-    result.built = [kit.context.kit.id for kit in built.kits]
+    result.built = [kit.printing.kit_id for kit in built.kits]
     if result.built:
         show("Opnieuw gemaakt: " + ", ".join(result.built))
     else:
