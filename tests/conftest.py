@@ -26,6 +26,21 @@ def ws(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="session")
+def built_examples(tmp_path_factory) -> Path:
+    """The shipped examples with their fictional participant lists and evaluation results,
+    built once per test session (``casuskit build`` and ``casuskit evaluatie``); tests that use
+    it only read it."""
+    from casuskit.build import build
+    from casuskit.evaluation.report import write_reports
+    root = tmp_path_factory.mktemp("voorbeelden")
+    for folder in INPUT_FOLDERS + ("deelnemers", "evaluaties"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.tafels.csv"))
+    build(root)
+    write_reports(root)
+    return root
+
+
 @pytest.fixture
 def listed(ws: Path) -> Path:
     """The example workspace with its fictional participant lists (deelnemers/); a kept

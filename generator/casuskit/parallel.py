@@ -145,10 +145,12 @@ def render_one(kit_id: str) -> KitOutput:
     """Plan (with its table division) and render one kit from the worker's workspace."""
     from casuskit.plan import plan_kit
     from casuskit.render.registry import kit_print, render_kit
+    from casuskit.seating.plan import for_kit
     ws = _STATE["ws"]
     kit = ws.of("kit")[kit_id].model
     try:
-        ctx = plan_kit(ws, kit, _STATE["texts"], _STATE["references"][kit.project], seat=True)
+        ctx = plan_kit(ws, kit, _STATE["texts"], _STATE["references"][kit.project])
+        ctx.seating, ctx.seating_problems = for_kit(ws, kit)  # solved only for a kit with a list
         if ctx.seating_problems:
             return KitOutput(kit_id, problems=list(ctx.seating_problems))
         files = render_kit(ctx)

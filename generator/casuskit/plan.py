@@ -2,8 +2,7 @@
 
 :func:`plan_kit` looks up the kit's project, buurt, werkvorm and casussen, fills in casus
 variables such as ``{{ buurt.naam }}`` through the sandboxed Jinja renderer, and fixes the
-output folder; on request it also divides the participants over the tables.
-:meth:`KitContext.new_document` starts a Word document from the project's
+output folder. :meth:`KitContext.new_document` starts a Word document from the project's
 reference document with header, footer and document properties already set.
 """
 
@@ -97,11 +96,10 @@ class KitContext:
         return doc.to_bytes(self.kit.date)
 
 
-def plan_kit(ws, kit: Kit, texts: Texts, reference: word.Reference | None = None,
-             seat: bool = False) -> KitContext:
+def plan_kit(ws, kit: Kit, texts: Texts, reference: word.Reference | None = None) -> KitContext:
     """Everything about ``kit`` resolved and personalised, for ``reference`` (default: the
-    shipped reference document); with ``seat`` also its table division
-    (:mod:`casuskit.seating.plan`: solved only for a kit with a participant list)."""
+    shipped reference document). The table division is the pipeline's to add
+    (:func:`casuskit.seating.plan.for_kit`): renderers never solve one."""
     project = ws.get("project", kit.project)
     buurt = ws.get("buurt", kit.neighbourhood)
     variables = context_for(project, buurt, kit)
@@ -117,12 +115,8 @@ def plan_kit(ws, kit: Kit, texts: Texts, reference: word.Reference | None = None
         entry = ws.of("casus")[casus_id]
         casussen.append(personalise(entry.model, texts, variables))
         docs[casus_id] = entry.doc
-    ctx = KitContext(kit, project, buurt, werkvorm.model, casussen, roles, docs, texts,
-                     reference or word.open_reference(), variables)
-    if seat:
-        from casuskit.seating.plan import for_kit
-        ctx.seating, ctx.seating_problems = for_kit(ws, kit)
-    return ctx
+    return KitContext(kit, project, buurt, werkvorm.model, casussen, roles, docs, texts,
+                      reference or word.open_reference(), variables)
 
 
 def personalise(casus: Casus, texts: Texts, variables: dict) -> Casus:

@@ -50,8 +50,8 @@ def _w(name: str) -> str:
 
 
 def _element(target):
-    return getattr(target, "element", None) if hasattr(target, "style_id") else \
-        getattr(target, "_element", target)
+    """The XML element of a python-docx style, or the element itself."""
+    return target.element if hasattr(target, "element") else target
 
 
 def child(parent, tag: str, order: list[str] | None = None, replace: bool = False):
