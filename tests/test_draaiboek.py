@@ -23,7 +23,8 @@ from casuskit.model.werkvorm import CARD_CATEGORIES
 from casuskit.render import draaiboek
 from casuskit.plan import plan_kit
 from casuskit.render.registry import prepare
-from casuskit.render.draaiboek_parts import paragraphs_of, phase_offsets
+from casuskit.render.draaiboek_parts import phase_offsets
+from casuskit.render.prose import paragraphs as paragraphs_of
 from casuskit.textrender import Texts
 
 from conftest import INPUT_FOLDERS, REPO, write
@@ -317,3 +318,6 @@ def test_phase_offsets_spread_evenly():
 
 def test_yaml_text_becomes_paragraphs():
     assert paragraphs_of("Een\nzin.\n\n  Tweede alinea. \n") == ["Een zin.", "Tweede alinea."]
+    # a line of only spaces separates paragraphs too, and runs of spaces become one
+    assert paragraphs_of("Een  zin.\n  \nTwee.\n \n\n") == ["Een zin.", "Twee."]
+    assert paragraphs_of("  ") == [] and paragraphs_of("kort") == ["kort"]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from casuskit import word
 from casuskit.word.emit import Emitter, escape
-from casuskit.word.styles import StyleError
+from casuskit.errors import StyleError
 
 from oracle import (body_xml, emitted_body, plain_document, set_cell_borders, set_cell_margins,
                     set_cell_valign, set_fixed_layout, set_row, set_table_alignment,

@@ -11,7 +11,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt
 
 from casuskit import word
-from casuskit.word.styles import CHARACTER, PARAGRAPH, TABLE, StyleError, StyleSheet
+from casuskit.errors import StyleError
+from casuskit.word.styles import CHARACTER, PARAGRAPH, TABLE, StyleSheet
 
 NAMES = [("Heading 1", PARAGRAPH, WD_STYLE_TYPE.PARAGRAPH), ("Normal", PARAGRAPH, WD_STYLE_TYPE.PARAGRAPH),
          ("Kaart Tekst", PARAGRAPH, WD_STYLE_TYPE.PARAGRAPH), ("Strong", CHARACTER, WD_STYLE_TYPE.CHARACTER),

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from casuskit.clihelp import DutchCommand, find_root, map_option, print_diagnostics, run_safely
+from casuskit.paths import shown
 
 
 def _checked(map_: Path | None):
@@ -66,8 +67,7 @@ def tafels(kit: str, laat: tuple[str, ...], afwezig: tuple[str, ...], opnieuw: b
         sys.exit(1)
     for line in report(seating):
         click.echo(line)
-    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    click.echo(f"\nBewaard in {shown}. Maak de tafelkaarten opnieuw met: casuskit build {kit}")
+    click.echo(f"\nBewaard in {shown(root, path)}. Maak de tafelkaarten opnieuw met: casuskit build {kit}")
 
 
 @click.command(cls=DutchCommand)
@@ -95,5 +95,4 @@ def evaluatie(projecten: tuple[str, ...], out: Path | None, map_: Path | None) -
         click.echo("Er is geen verslag gemaakt: los eerst de fouten hierboven op.")
         sys.exit(1)
     for item in written:
-        shown = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else str(item.path)
-        click.echo(f"Geschreven: {shown} ({item.kits} bijeenkomsten, {item.respondents} formulieren)")
+        click.echo(f"Geschreven: {shown(root, item.path)} ({item.kits} bijeenkomsten, {item.respondents} formulieren)")

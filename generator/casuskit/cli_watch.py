@@ -32,11 +32,12 @@ def watch(out: Path | None, processen: int | None, map_: Path | None) -> None:
     import watchfiles
 
     from casuskit.writer import OUTPUT_FOLDER
+    from casuskit.paths import shown
     from casuskit.watch import rebuild, relevant
 
     root = find_root(map_)
     folder = out or root / OUTPUT_FOLDER
-    shown = _shown(root, folder)
+    shown = shown(root, folder)
 
     def round_(changed) -> None:
         rebuild(root, folder, changed, processen, click.echo, lambda found: print_diagnostics(root, found))
@@ -47,14 +48,7 @@ def watch(out: Path | None, processen: int | None, map_: Path | None) -> None:
         for changes in watchfiles.watch(root, watch_filter=lambda _, path: relevant(root, folder, Path(path)),
                                         raise_interrupt=True):
             paths = sorted({Path(path) for _, path in changes})
-            click.echo("\nGewijzigd: " + ", ".join(_shown(root, p) for p in paths))
+            click.echo("\nGewijzigd: " + ", ".join(shown(root, p) for p in paths))
             round_(paths)
     except KeyboardInterrupt:
         click.echo("\n" + STOPPED.format(out=shown))
-
-
-def _shown(root: Path, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

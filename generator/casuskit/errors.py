@@ -100,3 +100,25 @@ class ReferenceDocError(CasuskitError):
 class PdfError(CasuskitError):
     """Making PDFs failed: LibreOffice or poppler missing, a conversion that hung or failed.
     The .docx files are written by then; only the PDFs, print pack and preview are missing."""
+
+
+class ReferenceExistsError(UsageError):
+    """The house-style file to write already exists and may not be overwritten."""
+
+
+class TemplateTextError(CasuskitError):
+    """A project's own template (sjablonen/) does not render."""
+
+
+class StyleError(KeyError):
+    """A renderer names a style the reference document lacks (or has with another type): a
+    bug in casuskit, since the house style is checked for every style before building."""
+
+
+class Infeasible(Exception):
+    """No table division meets every hard constraint; ``reasons`` are complete Dutch sentences."""
+
+    def __init__(self, reasons: list[str]):
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
+

@@ -9,12 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casuskit.errors import UsageError
+from casuskit.errors import ReferenceExistsError
 from casuskit.word import StyleSheet, default_reference_bytes
-
-
-class ReferenceExistsError(UsageError):
-    """The house-style file to write already exists and may not be overwritten."""
 
 
 def write_default_reference(path: str | Path, force: bool = False) -> Path:

@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from casuskit.errors import Diagnostic
+from casuskit.paths import shown
 
 COLOURS = {"fout": "red", "waarschuwing": "yellow"}
 
@@ -137,7 +138,7 @@ def build_summary(result, root: Path) -> str:
     out_root = result.written[0].parents[len(result.kits[0].printing.folder.split("/"))] \
         if result.written and result.kits else root / "output"
     lines = [f"Gebouwd: {len(result.kits)} {'kit' if len(result.kits) == 1 else 'kits'}, "
-             f"{len(result.written)} bestanden in {_relative(out_root, root)}/", ""]
+             f"{len(result.written)} bestanden in {shown(root, out_root)}/", ""]
     if unchanged:
         lines[-1:] = [f"Ongewijzigd en overgeslagen: {unchanged} "
                       f"{'kit' if unchanged == 1 else 'kits'} (hun invoer is niet veranderd).", ""]
@@ -156,8 +157,3 @@ def build_summary(result, root: Path) -> str:
     return "\n".join(lines)
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

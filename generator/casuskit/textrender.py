@@ -18,7 +18,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefine
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from casuskit.errors import CasuskitError
+from casuskit.errors import TemplateTextError
 from casuskit.model.types import MONTHS
 
 OVERRIDE_FOLDER = "sjablonen"
@@ -51,10 +51,6 @@ class TextProblem:
     hint: str
     line: int | None = None
     needle: str | None = None  # text to point at, e.g. the unknown variable name
-
-
-class TemplateTextError(CasuskitError):
-    """A project's own template (sjablonen/) does not render."""
 
 
 class Texts:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from casuskit import incremental
+from casuskit.paths import relative as relative_path
 
 ALL = None  # affected_kits' answer when every kit may be affected
 
@@ -29,7 +30,7 @@ def relevant(root: Path, out: Path, path: Path) -> bool:
         return False
     except ValueError:
         pass
-    relative = _relative(root, path)
+    relative = relative_path(root, path)
     if relative is None:
         return False
     folder = relative.split("/", 1)[0]
@@ -49,7 +50,7 @@ def affected_kits(root: Path, out: Path, changed: Iterable[Path]) -> set[str] | 
         return ALL
     affected: set[str] = set()
     for path in changed:
-        relative = _relative(root, Path(path))
+        relative = relative_path(root, Path(path))
         if relative is None:
             continue
         if not (root / relative).exists():
@@ -115,8 +116,3 @@ def rebuild(root: Path, out: Path, changed: Iterable[Path] | None, jobs: int | N
     return result
 
 
-def _relative(root: Path, path: Path) -> str | None:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return None

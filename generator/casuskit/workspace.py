@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casuskit.errors import Diagnostic, Location, WorkspaceNotFound, error
+from casuskit.paths import shown
 
 if TYPE_CHECKING:  # the model (pydantic) loads with the files: finding the root needs neither
     from casuskit.model import Kind
@@ -74,13 +75,6 @@ def discover(root: Path) -> list[tuple[Kind, Path]]:
     return found
 
 
-def display(root: Path, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def load_workspace(root: Path) -> Workspace:
     from casuskit.model import KINDS
     from casuskit.validate import validate
@@ -89,7 +83,7 @@ def load_workspace(root: Path) -> Workspace:
     for kind in KINDS:
         workspace.of(kind.name)
     for kind, path in discover(root):
-        file = display(root, path)
+        file = shown(root, path)
         workspace.files.append(file)
         doc, problems = load(path, file)
         workspace.diagnostics += problems
@@ -142,7 +136,7 @@ def files_under(root: Path, paths: list[Path]) -> set[str] | None:
             from casuskit.errors import UsageError
             raise UsageError(f"het pad `{given}` bestaat niet", "Controleer de spelling van het pad.")
         targets = [path] if path.is_file() else [p for p in path.rglob("*") if p.suffix in SUFFIXES]
-        selected |= {display(root, p) for p in targets}
+        selected |= {shown(root, p) for p in targets}
     return selected
 
 

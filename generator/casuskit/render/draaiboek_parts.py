@@ -9,11 +9,11 @@ of the reference document only.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from casuskit import word
 from casuskit.model.werkvorm import Block
+from casuskit.render.prose import one_line, paragraphs
 
 LABELS = "draaiboek-labels.j2"
 DESIGN_WIDTH_MM = 170  # column widths are drawn for A4 with the reference's 20 mm margins
@@ -97,34 +97,24 @@ def groups_text(labels: Labels, groups: list[int]) -> str:
 
 # -- paragraphs -----------------------------------------------------------------
 
-def paragraphs_of(text: str) -> list[str]:
-    """YAML text as paragraphs: blank lines separate them, single line breaks become spaces."""
-    if text.isprintable():  # no line breaks at all (the usual short text): one paragraph
-        stripped = text.strip()
-        return [stripped] if stripped else []
-    blocks = re.split(r"\n\s*\n", text.strip())
-    return [" ".join(line.strip() for line in block.splitlines())
-            for block in blocks if block.strip()]
-
-
 def add_text(doc: word.Document, text: str, style: str = "Normal") -> None:
     """One paragraph in ``style`` per paragraph of ``text``."""
-    for part in paragraphs_of(text):
+    for part in paragraphs(text):
         doc.paragraph(part, style)
 
 
 def add_lead(doc: word.Document, style: str, lead: str, text: str) -> None:
     """A paragraph opening with a bold lead word ("Doe:") in the character style Strong."""
-    doc.lead(style, lead, " ".join(paragraphs_of(text)))
+    doc.lead(style, lead, one_line(text))
 
 
 def add_list(doc: word.Document, items: list[str], style: str = "List Bullet") -> None:
-    doc.bullets([" ".join(paragraphs_of(item)) for item in items], style)
+    doc.bullets([one_line(item) for item in items], style)
 
 
 def add_numbered(doc: word.Document, items: list[str], keep_together: bool = False) -> None:
     """A "List Number" list that starts at 1, whatever numbered lists came before."""
-    doc.numbered([" ".join(paragraphs_of(item)) for item in items], keep_together=keep_together)
+    doc.numbered([one_line(item) for item in items], keep_together=keep_together)
 
 
 def add_heading(doc: word.Document, text: str, level: int, new_page: bool = False) -> None:
@@ -175,7 +165,7 @@ def _content(parts: list, style: str, bullets: int | None) -> list[word.Paragrap
     for part in parts or [""]:
         part = part if isinstance(part, Para) else Para(part)
         runs = [word.Run(part.lead, "Strong")] if part.lead else []
-        text = " ".join(paragraphs_of(part.text))
+        text = one_line(part.text)
         if text:
             runs.append(word.Run(f" {text}" if part.lead else text))
         paragraphs.append(word.Paragraph(part.style or style, runs,

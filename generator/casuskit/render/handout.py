@@ -10,6 +10,7 @@ from __future__ import annotations
 from casuskit import metrics, word
 from casuskit.plan import KitContext
 from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
+from casuskit.render.prose import paragraphs
 
 BODY_MM = (170.0, 257.0)  # A4 minus the reference document's 20 mm margins
 NOTE_LINE_MM = 9.5        # height of one "Notitieregel" line
@@ -64,11 +65,6 @@ def note_lines(casus) -> int:
     used += sum(metrics.height_mm(q, width - 8, 10.5, space_after_pt=3) for q in casus.questions)
     remaining = (height - used) % height  # text that runs onto a second page leaves its rest
     return int(remaining // NOTE_LINE_MM) - 1
-
-
-def paragraphs(text: str) -> list[str]:
-    """Blank lines separate paragraphs; single line breaks inside YAML blocks are wrapping."""
-    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
 
 
 def file_name(casus) -> str:

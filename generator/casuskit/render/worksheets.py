@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from casuskit.plan import KitContext
 from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
-from casuskit.render.handout import paragraphs
+from casuskit.render.prose import paragraphs
 
 
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:

@@ -7,7 +7,8 @@ were met, and :mod:`~casuskit.seating.plan` ties it to kits: earlier rounds, kep
 and late changes.
 """
 
-from casuskit.seating.problem import Division, Infeasible, Problem, violations
+from casuskit.errors import Infeasible
+from casuskit.seating.problem import Division, Problem, violations
 from casuskit.seating.solver import divide
 
 __all__ = ["Division", "Infeasible", "Problem", "divide", "violations"]

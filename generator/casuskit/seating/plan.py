@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casuskit import participants
-from casuskit.errors import CheckFailed, Diagnostic, Location, UsageError, error
+from casuskit.errors import CheckFailed, Diagnostic, Infeasible, Location, UsageError, error
 from casuskit.participants import Participant, ParticipantList
 from casuskit.seating import store
-from casuskit.seating.problem import Division, Infeasible, Problem
+from casuskit.seating.problem import Division, Problem
 from casuskit.seating.solver import divide
 
 DEFAULT_MAX_ROLES = 3

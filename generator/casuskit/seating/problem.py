@@ -35,14 +35,6 @@ def org_key(organisation: str) -> str:
     return " ".join(organisation.split()).casefold()
 
 
-class Infeasible(Exception):
-    """The hard constraints cannot all be met; ``reasons`` are complete Dutch sentences."""
-
-    def __init__(self, reasons: list[str]):
-        super().__init__("; ".join(reasons))
-        self.reasons = reasons
-
-
 @dataclass(frozen=True)
 class Problem:
     people: tuple[Participant, ...]

@@ -15,7 +15,8 @@ from __future__ import annotations
 import hashlib
 
 from casuskit.seating import feasibility
-from casuskit.seating.problem import Division, Infeasible, Problem, org_key, pair
+from casuskit.errors import Infeasible
+from casuskit.seating.problem import Division, Problem, org_key, pair
 
 FAMILIES = ("rollen", "organisaties", "vast", "grootte")
 DETERMINISTIC_SECONDS = 20.0  # CP-SAT's own work units, the same on every machine

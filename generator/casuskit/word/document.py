@@ -14,7 +14,7 @@ import struct
 
 from casuskit.word import package
 from casuskit.word.blocks import Field, PageBreak, Paragraph, Picture, Run
-from casuskit.word.emit import Emitter, attr, escape
+from casuskit.word.emit import Emitter, escape
 from casuskit.word.reference import (HOLE, HOLE_DATE_TEXT, PageLayout, Prepared, Reference,
                                      open_reference)
 

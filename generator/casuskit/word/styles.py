@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from lxml import etree
 
+from casuskit.errors import StyleError
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PARAGRAPH, CHARACTER, TABLE, NUMBERING = "paragraph", "character", "table", "numbering"
 _ON = ("1", "true", "on")
@@ -31,10 +33,6 @@ def _w(name: str) -> str:
 def internal_name(name: str) -> str:
     """The name styles.xml stores for a name as Word shows it ('Heading 1' → 'heading 1')."""
     return INTERNAL_NAMES.get(name, name)
-
-
-class StyleError(KeyError):
-    """A style a renderer names is not in the reference document (or has another type)."""
 
 
 @dataclass(frozen=True)
