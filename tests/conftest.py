@@ -17,6 +17,12 @@ REPO = Path(__file__).resolve().parent.parent
 INPUT_FOLDERS = ("projecten", "buurten", "werkvormen", "casussen", "kits", "rollen", "schema")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_division_cache(tmp_path_factory):
+    """Kept table divisions go to a folder of this test session, not the user's ~/.cache."""
+    os.environ["CASUSKIT_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
     """A copy of the repository's example files; tests may break it freely."""

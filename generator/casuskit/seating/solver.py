@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 
-from casuskit.seating import feasibility
+from casuskit.seating import cache, feasibility
 from casuskit.errors import Infeasible
 from casuskit.seating.problem import Division, Problem, org_key, pair
 
@@ -28,8 +28,12 @@ def divide(problem: Problem) -> Division:
     reasons = feasibility.reasons(problem)
     if reasons:
         raise Infeasible(reasons)
+    kept = cache.load(problem)  # solved before: no need to load the solver at all
+    if kept is not None:
+        return kept
     status, division = _solve(problem, FAMILIES)
     if division is not None:
+        cache.store(division)
         return division
     if status == "UNKNOWN":
         raise Infeasible(["casuskit vond binnen de rekentijd geen indeling; probeer het met "
