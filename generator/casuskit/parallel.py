@@ -76,7 +76,7 @@ def render_kits(root: Path, ws, texts, references: dict, kit_ids: list[str], job
             done.update((k, _report(render_one(k), progress)) for batch in batches for k in batch)
             return [done[k] for k in kit_ids]
         method = start_method()
-        initargs = (None, None) if method == "fork" else (root, references)
+        initargs = (os.getpid(), None, None) if method == "fork" else (os.getpid(), root, references)
         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                    initializer=_start_worker, initargs=initargs)
         try:
@@ -127,14 +127,30 @@ def _report(result: KitOutput, progress) -> KitOutput:
     return result
 
 
-def _start_worker(root: Path | None = None, references: dict | None = None) -> None:
-    """Ctrl-C is the parent's to handle; spawned workers load the workspace themselves
-    (forked ones already have it)."""
+def _start_worker(parent: int, root: Path | None = None, references: dict | None = None) -> None:
+    """Ctrl-C is the parent's to handle, and a worker never outlives it (a killed build leaves
+    no process behind); spawned workers load the workspace themselves (forked ones have it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
     if root is not None and not _STATE:
         from casuskit.textrender import Texts
         from casuskit.workspace import load_workspace
         _STATE.update(root=root, ws=load_workspace(root), texts=Texts(root), references=references)
+
+
+def die_with_parent(parent: int) -> None:
+    """Ask Linux to end this process when the build that started it ends, however it ends
+    (kill -9 included). Elsewhere the pool's own shutdown has to do."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no prctl
+        return
+    if os.getppid() != parent:  # the parent died before we asked: go now
+        os._exit(1)
 
 
 def render_batch(kit_ids: list[str]) -> list[KitOutput]:
