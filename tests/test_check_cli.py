@@ -185,7 +185,8 @@ def test_a_casus_that_does_not_load_gives_the_kits_using_it_no_second_error(ws):
         "   |\n"
         " 3 | titel: Let op: de stille buurman\n"
         "   |              ^\n"
-        '  = hulp: Zet de hele tekst tussen aanhalingstekens, bijvoorbeeld: titel: "Let op: dit is één tekst"\n'
+        "  = hulp: Zet de hele tekst tussen aanhalingstekens:\n"
+        '          titel: "Let op: de stille buurman"\n'
         "\n"
         f"1 fout in 1 van {files} bestanden.\n")
 

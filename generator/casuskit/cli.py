@@ -50,9 +50,10 @@ def main() -> None:
 @click.argument("paden", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--streng", "--strict", "strict", is_flag=True,
               help="Behandel waarschuwingen als fouten (exitcode 1).")
+@click.option("--debug", is_flag=True, help="Toon bij YAML-fouten ook de technische melding van de lezer.")
 @map_option
 @run_safely
-def check(paden: tuple[Path, ...], strict: bool, map_: Path | None) -> None:
+def check(paden: tuple[Path, ...], strict: bool, debug: bool, map_: Path | None) -> None:
     """Controleer casussen, kits, werkvormen, buurten en projecten.
 
     Zonder PADEN wordt alles gecontroleerd; met PADEN (bestanden of mappen) alleen die
@@ -67,7 +68,7 @@ def check(paden: tuple[Path, ...], strict: bool, map_: Path | None) -> None:
     result = check_workspace(root, only)
     sources = SourceCache(root)
     for diagnostic in result.diagnostics:
-        click.echo(format_diagnostic(diagnostic, sources, colour=True) + "\n", color=_colour())
+        click.echo(format_diagnostic(diagnostic, sources, colour=True, debug=debug) + "\n", color=_colour())
     files = len(only) if only is not None else len(result.workspace.files)
     click.echo(summary(result.diagnostics, files), color=_colour())
     if result.failed(strict):

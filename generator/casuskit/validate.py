@@ -9,12 +9,11 @@ points at the offending key or value, and its hint says what to write instead.
 from __future__ import annotations
 
 import difflib
-import typing
 
 from pydantic import BaseModel, ValidationError
 
 from casuskit.errors import Diagnostic, error
-from casuskit.model import Kind
+from casuskit.model import Kind, inner_model
 from casuskit.yamlload import Document
 
 EXAMPLE_LIST = "Schrijf elk item op een eigen regel die begint met '- ', bijvoorbeeld:\n{key}:\n  - eerste\n  - tweede"
@@ -149,18 +148,8 @@ def model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
         if isinstance(part, int):
             continue
         field = next((f for f in current.model_fields.values() if f.alias == part), None)
-        current = _inner_model(field.annotation) if field else None
+        current = inner_model(field.annotation) if field else None
     return current
-
-
-def _inner_model(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found:
-            return found
-    return None
 
 
 def _aliases(model: type[BaseModel] | None) -> list[str]:
