@@ -24,17 +24,6 @@ ENGLISH = re.compile(r"\b(expected|found|while|scanning|mapping|sequence|block|t
                      r"document|allowed|character|alias|anchor)\b")
 
 
-@pytest.fixture
-def casus_ws(tmp_path):
-    """The smallest workspace `check` reads: a project that requires no perspectives (so a
-    valid casus gets no warning of its own), its buurt, and an empty casussen/ folder."""
-    write(tmp_path, "projecten/proef.yaml", "id: proef\nnaam: Proef\norganisatie: Gemeente\n"
-          "buurten: [centrum]\nverplichte_perspectieven: []\n")
-    write(tmp_path, "buurten/centrum.yaml", "id: centrum\nnaam: Centrum\nbeschrijving: Een buurt.\n")
-    (tmp_path / "casussen").mkdir()
-    return tmp_path
-
-
 def only(root, name: str, content: str | bytes):
     """The diagnostics of one casus file: (code, message, line:col, hint)."""
     write(root, f"casussen/{name}", content)
@@ -94,7 +83,7 @@ def test_hashtag_at_the_start_of_a_title_is_a_comment(casus_ws):
 
 def test_house_number_after_a_hash_is_cut_off_with_a_warning(casus_ws):
     text = HEAD + "situatie: Meldingen over nummer #12 in de straat.\n"
-    assert only(casus_ws, "nummer.yaml", text) == [(
+    assert only(casus_ws, "buurtapp.yaml", text) == [(
         "hekje", "`#12 in de straat.` telt niet mee: een `#` na een spatie begint commentaar", "4:33",
         "Zet de hele tekst tussen aanhalingstekens:\nsituatie: \"Meldingen over nummer #12 in de straat.\"")]
 
@@ -238,7 +227,8 @@ def test_notepad_unicode_shows_the_readable_line_and_keeps_the_id_for_kits(casus
     result = run(casus_ws, "check")
     assert " 1 | id: buurtapp\n" in result.output
     assert "= in Kladblok heet deze codering 'Unicode'" in result.output
-    assert check_workspace(casus_ws).workspace.broken["casus"] == {"kladblok", "buurtapp"}
+    assert check_workspace(casus_ws).workspace.broken["casus"] == {
+        "kladblok": ["casussen/kladblok.yaml"], "buurtapp": ["casussen/kladblok.yaml"]}
 
 
 def test_a_real_png_is_still_binary(casus_ws):

@@ -69,7 +69,7 @@ def check(paden: tuple[Path, ...], strict: bool, debug: bool, map_: Path | None)
     sources = SourceCache(root)
     for diagnostic in result.diagnostics:
         click.echo(format_diagnostic(diagnostic, sources, colour=True, debug=debug) + "\n", color=_colour())
-    files = len(only) if only is not None else len(result.workspace.files)
+    files = len(only) if only is not None else len(result.workspace.all_files)
     click.echo(summary(result.diagnostics, files), color=_colour())
     if result.failed(strict):
         if strict and not result.errors:
