@@ -252,3 +252,37 @@ def test_parser_english_only_with_debug(casus_ws):
     assert not ENGLISH.search(plain)
     debug = run(casus_ws, "check", "--debug").output
     assert "  = technisch: while parsing a flow sequence" in debug
+
+
+# --- one mistake, one message ----------------------------------------------------------------
+
+def test_english_keys_get_the_dutch_name_and_no_missing_field_errors(casus_ws):
+    text = "id: buurtapp\ntitle: De buurtapp\nsummary: Een bericht loopt uit de hand.\nsituatie: s\n"
+    assert only(casus_ws, "buurtapp.yaml", text) == [
+        ("onbekend-veld", "onbekend veld `title`", "2:1",
+         "`title` is Engels; in casuskit heet dit veld `titel`. Dat veld is verplicht en ontbreekt nu."),
+        ("onbekend-veld", "onbekend veld `summary`", "3:1",
+         "`summary` is Engels; in casuskit heet dit veld `samenvatting`. Dat veld is verplicht en ontbreekt nu.")]
+
+
+def test_a_misspelled_required_key_is_one_error_at_that_key(casus_ws):
+    text = "id: buurtapp\ntitell: De buurtapp\nSamenvatting: s\nsituatie: s\n"
+    assert only(casus_ws, "buurtapp.yaml", text) == [
+        ("onbekend-veld", "onbekend veld `titell`", "2:1", "Bedoelde u `titel`? Dat veld is verplicht en ontbreekt nu."),
+        ("onbekend-veld", "onbekend veld `Samenvatting`", "3:1",
+         "Veldnamen schrijft u met kleine letters: `samenvatting`. Dat veld is verplicht en ontbreekt nu.")]
+
+
+def test_hash_with_a_space_after_a_required_key(casus_ws):
+    text = HEAD.replace("titel: De buurtapp", "titel: # Buurtapp") + "situatie: s\n"
+    assert only(casus_ws, "buurtapp.yaml", text) == [(
+        "leeg", "`titel` is leeg: `# Buurtapp` is commentaar, omdat een `#` na een spatie commentaar begint", "2:7",
+        "Zet de tekst tussen aanhalingstekens: `titel: \"# Buurtapp\"`.")]
+
+
+def test_profession_typo_comes_without_its_missing_perspective(casus_ws):
+    project = casus_ws / "projecten/proef.yaml"
+    project.write_text(project.read_text().replace("verplichte_perspectieven: []", "verplichte_perspectieven: [wijkagent]"))
+    text = HEAD + "situatie: s\nperspectieven:\n  - beroep: wijkagnet\n    ziet: De groep jongens.\n"
+    assert only(casus_ws, "buurtapp.yaml", text) == [
+        ("onbekend-beroep", "het beroep `wijkagnet` kent casuskit niet", "6:13", "Bedoelde u `Wijkagent`?")]

@@ -132,9 +132,7 @@ def test_unknown_key_with_suggestion(ws):
     result = [d for d in __import__("casuskit.check").check.check_workspace(ws).diagnostics
               if d.location.file == "casussen/typo.yaml"]
     assert [(d.code, d.message, d.location.line, d.location.column, d.hint) for d in result] == [
-        ("veld-ontbreekt", "het verplichte veld `titel` ontbreekt", 1, 1,
-         "Voeg toe: `titel: …` — Titel van de casus zoals deelnemers die zien."),
-        ("onbekend-veld", "onbekend veld `titell`", 2, 1, "Bedoelde u `titel`?"),
+        ("onbekend-veld", "onbekend veld `titell`", 2, 1, "Bedoelde u `titel`? Dat veld is verplicht en ontbreekt nu."),
     ]
 
 

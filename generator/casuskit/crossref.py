@@ -241,10 +241,12 @@ def _missing_perspectives(ws: Workspace, casus) -> tuple[list[str], list[str], b
                     for entry in mine or [entry for _, entry in projects]]
     if not requirements:  # no project at all: the default of the setting
         requirements = [(None, [professions.label(k) for k in professions.CORE_FOUR])]
-    present = {professions.key(p.profession) for p in casus.perspectives}
+    # a misspelled profession is the writer's one mistake: its suggestion, not a missing perspective
+    present = {professions.key(professions.suggest(p.profession) or p.profession) for p in casus.perspectives}
     missing: dict[str, str] = {}  # profession key → label, in the projects' order
     asking: list[str] = []
     for file, names in requirements:
+        names = [professions.suggest(name) or name for name in names]  # a typo there is warned once
         lacking = [name for name in names if professions.key(name) not in present]
         for name in lacking:
             missing.setdefault(professions.key(name), professions.label(name))
