@@ -45,6 +45,7 @@ class BuildResult:
     written: list[Path]
     warnings: list[Diagnostic] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)  # kit ids already up to date in output/
+    errors: list[Diagnostic] = field(default_factory=list)  # in other files: shown, did not stop these kits
 
 
 def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
@@ -60,7 +61,7 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
         fresh = incremental.up_to_date(root, folder, kit_ids)
         if fresh is not None:
             return BuildResult([], [], fresh.warnings, fresh.kit_ids)
-    from casuskit.check import check_workspace
+    from casuskit.check import blocking_errors, check_workspace
     from casuskit.parallel import render_kits
     from casuskit.render.context import plan_kit
     from casuskit.textrender import Texts
@@ -68,7 +69,7 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
     hashes = incremental.Hashes(root)
     checked_digest = hashes.check_inputs()  # before check reads them: a file saved meanwhile
     checked = check_workspace(root)         # only makes the next build look again
-    if checked.errors:
+    if blocking_errors(checked, kit_ids):   # errors in files these kits are not made from do not
         raise CheckFailed(checked.diagnostics)
     ws = checked.workspace
     kits = select_kits(checked, kit_ids)
@@ -104,12 +105,12 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
         results.append(KitResult(ctx, [name for name, _ in result.files]))
     if problems:
         raise BuildFailed(sorted(problems, key=Diagnostic.sort_key))
-    manifest.checked, manifest.warnings = checked_digest, checked.warnings
+    manifest.checked, manifest.warnings = None if checked.errors else checked_digest, checked.warnings
     manifest.all_kits = sorted(ws.of("kit"))
     manifest.kits = {k: v for k, v in manifest.kits.items() if k in ws.of("kit")}
     output.add_manifest(incremental.MANIFEST_NAME, manifest.to_bytes())
     written = [path for path in output.commit() if path.name != incremental.MANIFEST_NAME]
-    return BuildResult(results, written, checked.warnings, unchanged)
+    return BuildResult(results, written, checked.warnings, unchanged, checked.errors)
 
 
 def render_kit(ctx: KitContext) -> tuple[list[tuple[str, bytes]], list[Diagnostic]]:

@@ -123,6 +123,10 @@ def build(kits: tuple[str, ...], out: Path | None, pdf: bool, preview: bool, for
         _print_diagnostics(root, exc.diagnostics)
         click.echo("Er is niets geschreven; de vorige uitvoer is ongewijzigd.")
         sys.exit(1)
+    if result.errors:  # in files the asked kits are not made from
+        _print_diagnostics(root, result.errors)
+        click.echo("Deze fouten horen niet bij de gevraagde kits; die zijn wel gebouwd. Een volledige "
+                   "`casuskit build` lukt pas als ze opgelost zijn.\n")
     click.echo(build_summary(result, root), color=_colour())
     if pdf or preview:  # after the .docx are written: without LibreOffice those still stand
         from casuskit.build import OUTPUT_FOLDER
