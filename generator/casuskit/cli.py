@@ -148,21 +148,25 @@ def build(kits: tuple[str, ...], out: Path | None, pdf: bool, preview: bool, for
 @main.command()
 @click.argument("soort", type=click.Choice(KIND_CHOICES))
 @click.argument("id_", metavar="[ID]", required=False)
+@click.option("--project", metavar="PROJECT", help="Het project waarvoor het bestand is (standaard: "
+              "uit de map voor de id, de huidige map, of het enige project).")
 @map_option
 @run_safely
-def nieuw(soort: str, id_: str | None, map_: Path | None) -> None:
+def nieuw(soort: str, id_: str | None, project: str | None, map_: Path | None) -> None:
     """Begin een nieuw bestand: casus, kit, werkvorm, buurt, project of rol.
 
-    Maakt een ingevuld voorbeeld van SOORT. Het bestand komt in de juiste map, met uitleg in
-    commentaar bij elk veld. ID is de id van het bestand en ook de bestandsnaam: kleine
-    letters, cijfers en streepjes. Zonder ID heet het bestand nieuwe-SOORT, bijvoorbeeld
+    Maakt een ingevuld voorbeeld van SOORT, passend bij uw project: een casus krijgt een
+    perspectief voor elk beroep dat het project vraagt, een kit de buurten en de volgende
+    ronde van het project. Het bestand komt in de juiste map, met uitleg in commentaar bij elk
+    veld. ID is de id van het bestand en ook de bestandsnaam: kleine letters, cijfers en
+    streepjes, met eventueel een map ervoor (noord/mijn-casus: een casus voor de buurt noord
+    in casussen/noord/). Zonder ID heet het bestand nieuwe-SOORT, bijvoorbeeld
     casussen/nieuwe-casus.yaml.
     """
     from casuskit.scaffold import scaffold
-    path = scaffold(_root(map_), soort, id_)
-    shown = os.path.relpath(path)
-    click.echo(f"Gemaakt: {shown}")
-    click.echo(f"Vul de velden in en controleer daarna met: casuskit check {shown}")
+    for path in scaffold(_root(map_), soort, id_, project):
+        click.echo(f"Gemaakt: {os.path.relpath(path)}")
+    click.echo("Vul de velden in en controleer daarna met: casuskit check --streng")
 
 
 @main.command()
