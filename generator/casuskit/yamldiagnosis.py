@@ -495,10 +495,18 @@ def _glued_lines(file: str, lines: list[str], first: int, last: int) -> list[Dia
         stripped = lines[number].lstrip(" ")
         if number > first and stripped.startswith("- "):
             column = len(lines[number]) - len(stripped)
-            item = next((i for i in range(number - 1, -1, -1) if lines[i].lstrip(" ").startswith("- ")), first)
-            above = len(lines[item]) - len(lines[item].lstrip(" "))
-            return [error("lijst-inspringing", "dit lijstitem springt verder in dan het item erboven, "
-                          "dus YAML plakt het aan de tekst daarvan vast", Location(file, number + 1, column + 1, column + 2),
-                          f"Zet het streepje precies onder het streepje op regel {item + 1} "
-                          f"({above} spaties inspringen).")]
+            where = Location(file, number + 1, column + 1, column + 2)
+            head = lines[first].lstrip(" ")
+            if head.startswith("- "):  # the text of a list item above
+                above = len(lines[first]) - len(head)
+                return [error("lijst-inspringing", "dit lijstitem springt verder in dan het item erboven, "
+                              "dus YAML plakt het aan de tekst daarvan vast", where,
+                              f"Zet het streepje precies onder het streepje op regel {first + 1} "
+                              f"({above} spaties inspringen).")]
+            key = KEY.match(lines[first])
+            name = f"`{key.group('key')}`" if key else "de regel erboven"
+            return [error("lijst-inspringing", f"deze regel begint met `- `, maar YAML plakt hem aan de tekst "
+                          f"van {name} vast", where,
+                          "Bedoelde u een lijst? Zet dan niets achter de dubbele punt en elk item op een eigen "
+                          "regel met `- `. Hoort het bij de tekst? Schrijf die dan na `: |` op de regels eronder.")]
     return []
