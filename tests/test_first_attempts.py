@@ -103,6 +103,16 @@ def test_at_sign_from_a_mention(casus_ws):
         "Zet de hele tekst tussen aanhalingstekens:\n- \"@buurvrouw Truus: wat zie jij?\"")]
 
 
+def test_exclamation_mark_and_ampersand_at_the_start_of_a_text(casus_ws):
+    text = HEAD + "situatie: s\nvragen:\n  - !Spoed: wie belt de huisarts?\n"
+    assert only(casus_ws, "uitroep.yaml", text) == [(
+        "verboden-begin", "een tekst mag in YAML niet beginnen met `!`", "6:5",
+        "Zet de hele tekst tussen aanhalingstekens:\n- \"!Spoed: wie belt de huisarts?\"")]
+    text = HEAD + "situatie: s\nvragen:\n  - & verder: wie doet wat?\n"
+    assert [f[:3] for f in only(casus_ws, "en.yaml", text)] == [
+        ("verboden-begin", "een tekst mag in YAML niet beginnen met `&`", "6:5")]
+
+
 def test_dash_and_space_at_the_start_of_a_text(casus_ws):
     text = HEAD.replace("titel: De buurtapp", "titel: - Let op: de buurtapp") + "situatie: s\n"
     assert only(casus_ws, "streepje.yaml", text) == [(

@@ -49,10 +49,15 @@ def test_ooststellingwerf_requires_its_own_professions(ws):
         "Met --streng tellen waarschuwingen als fouten.\n")
 
 
+FOUR = "".join(f"  - beroep: {b}\n    ziet: Iets.\n" for b in (
+    "wijkverpleegkundige", "opbouwwerker", "wijkagent", "Jeugd & Gezinscoach"))
+
+
 def test_a_casus_for_no_project_yet_needs_what_every_project_requires(ws):
-    assert run(ws, "nieuw", "casus", "proef").exit_code == 0  # the four, no buurten, in no kit
+    write(ws, "casussen/proef.yaml", "id: proef\ntitel: T\nsamenvatting: s\nsituatie: s\nperspectieven:\n"
+          + FOUR)  # the four, no buurten, in no kit
     assert perspective_warnings(ws) == [(
-        "deze casus mist het perspectief van Wmo-consulent en Woonconsulent", "casussen/proef.yaml:31",
+        "deze casus mist het perspectief van Wmo-consulent en Woonconsulent", "casussen/proef.yaml:5",
         HINT + " (`verplichte_perspectieven` in projecten/ooststellingwerf.yaml). Deze casus staat "
         "nog in geen kit en noemt geen `buurten`, dus gelden de eisen van elk project; noem de "
         "buurten waarvoor hij is, dan geldt alleen wat dat project vraagt.")]

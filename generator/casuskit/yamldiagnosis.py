@@ -10,11 +10,8 @@ a message at the line and column of the mistake, with a hint built from the writ
 A failure it does not recognise is worded by :mod:`casuskit.yamlmessages`; the parser's English
 travels only as a diagnostic's ``detail`` (``casuskit check --debug``).
 
-Some mistakes parse without complaint and silently change the text; :func:`silent_mistakes`
-names those in a parsed file: a ``#`` that turns a value or the rest of it into a comment, a
-list item indented past the one above (glued to its text), and Word bullets read as one text.
-:func:`star_start`, :func:`ampersand_start` and :func:`exclamation_start` word the refused
-alias, anchor and tag when the writer meant ``*bold*``, ``&`` or ``!`` as text.
+Mistakes in what the parser did read are :mod:`casuskit.yamlparsed`'s; it shares the mended
+line (:func:`quote_hint`) and :func:`bullet_line` from here.
 """
 
 from __future__ import annotations
@@ -27,7 +24,7 @@ import yaml
 from yaml.tokens import ScalarToken
 
 from casuskit import yamlmessages
-from casuskit.errors import Diagnostic, Location, error, warning
+from casuskit.errors import Diagnostic, Location, error
 
 # quotation marks Word, Outlook and phones type instead of " and ': opening → closing
 CURLY_PAIRS = {"\u201c": "\u201d", "\u201e": "\u201d", "\u2018": "\u2019", "\u201a": "\u2019",
@@ -100,13 +97,13 @@ def quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _own_line_quoted(line: str, value: str | None = None) -> str:
+def own_line_quoted(line: str, value: str | None = None) -> str:
     prefix, found = split_value(line)
     return f"{prefix.lstrip()}{quoted(value if value is not None else found)}"
 
 
-def _quote_hint(line: str, value: str | None = None) -> str:
-    return f"Zet de hele tekst tussen aanhalingstekens:\n{_own_line_quoted(line, value)}"
+def quote_hint(line: str, value: str | None = None) -> str:
+    return f"Zet de hele tekst tussen aanhalingstekens:\n{own_line_quoted(line, value)}"
 
 
 # --- the rules, tried in order ---------------------------------------------------------------
@@ -146,7 +143,7 @@ def curly_start(file: str, lines: list[str], line: int, column: int, detail: str
             else f"begint met een aanhalingsteken uit Word ({value[0]})")
     return error("krulaanhalingsteken", f"deze tekst {what}; YAML kent alleen rechte aanhalingstekens (\")",
                  Location(file, line + 1, column + 1, column + 2),
-                 f"Zet de hele tekst tussen rechte aanhalingstekens:\n{_own_line_quoted(source, inner)}",
+                 f"Zet de hele tekst tussen rechte aanhalingstekens:\n{own_line_quoted(source, inner)}",
                  detail=detail)
 
 
@@ -168,7 +165,7 @@ def _quote_closed_early(failure: _Failure) -> Diagnostic | None:
     if start.line == end.line:
         inner = line[start.column + 1:line.rstrip().rfind(quote)] if line.rstrip().endswith(quote) \
             else line[start.column + 1:].rstrip()
-        fixed = _own_line_quoted(line, inner if quote == '"' else inner.replace("''", "'"))
+        fixed = own_line_quoted(line, inner if quote == '"' else inner.replace("''", "'"))
     else:
         fixed = None
     if quote == '"':
@@ -204,7 +201,7 @@ def _apostrophe(failure: _Failure, line: int, column: int) -> Diagnostic:
     return failure.at(
         "apostrof-begin", f"deze tekst begint met een apostrof (`{word}`); YAML leest die als het begin "
         "van een tekst tussen aanhalingstekens", line, column,
-        f"Zet de hele tekst tussen dubbele aanhalingstekens:\n{_own_line_quoted(source, value)}",
+        f"Zet de hele tekst tussen dubbele aanhalingstekens:\n{own_line_quoted(source, value)}",
         column + len(word) + 1)
 
 
@@ -260,7 +257,7 @@ def _dash_text(failure: _Failure) -> Diagnostic | None:
     return failure.at(
         "streepje-begin", "een tekst mag niet beginnen met `- `: YAML leest dat als een lijst",
         failure.line, failure.column,
-        _quote_hint(line) + "\nBedoelde u een lijst? Zet dan elk item op een eigen regel eronder, "
+        quote_hint(line) + "\nBedoelde u een lijst? Zet dan elk item op een eigen regel eronder, "
         "ingesprongen en beginnend met `- `.", failure.column + 2)
 
 
@@ -368,7 +365,7 @@ def _forbidden_start(failure: _Failure) -> Diagnostic | None:
         return None
     line = failure.source(failure.line)
     return failure.at("verboden-begin", f"een tekst mag in YAML niet beginnen met `{match.group(1)}`",
-                      failure.line, failure.column, _quote_hint(line), failure.column + 2)
+                      failure.line, failure.column, quote_hint(line), failure.column + 2)
 
 
 def _star_or_ampersand(failure: _Failure) -> Diagnostic | None:
@@ -380,7 +377,7 @@ def _star_or_ampersand(failure: _Failure) -> Diagnostic | None:
     char = line[column:column + 1]
     return error("verboden-begin", f"een tekst mag in YAML niet beginnen met `{char}`",
                  Location(failure.file, (failure.context_line or 0) + 1, column + 1, column + 2),
-                 _quote_hint(line), detail=failure.detail)
+                 quote_hint(line), detail=failure.detail)
 
 
 def _colon_in_text(failure: _Failure) -> Diagnostic | None:
@@ -399,7 +396,7 @@ def _colon_in_text(failure: _Failure) -> Diagnostic | None:
                           "de regels eronder, allemaal even ver ingesprongen; daarin mag een dubbele punt.",
                           failure.column + 2)
     return failure.at("dubbele-punt", "hier staat een dubbele punt (:) die YAML als nieuw veld leest",
-                      failure.line, failure.column, _quote_hint(line), failure.column + 2)
+                      failure.line, failure.column, quote_hint(line), failure.column + 2)
 
 
 def _suspect_lines(failure: _Failure) -> list[int]:
@@ -424,89 +421,3 @@ def known_keys() -> frozenset[str]:
     from casuskit.model import KINDS, all_models
     return frozenset(info.alias for kind in KINDS for model in all_models(kind.model)
                      for info in model.model_fields.values())
-
-
-# --- refused events that were meant as text --------------------------------------------------
-
-def star_start(file: str, lines: list[str], line: int, column: int, name: str) -> Diagnostic:
-    """``*Let op*`` (WhatsApp bold) or ``* tekst``: an alias to YAML."""
-    source = lines[line] if line < len(lines) else ""
-    rest = source[column + 1:]
-    if "*" in rest:
-        bold = source[column:column + 2 + rest.index("*")]
-        return error("sterretje-begin", f"`{bold}` is vetgedrukt zoals in WhatsApp; in YAML mag een tekst "
-                     "niet met `*` beginnen", Location(file, line + 1, column + 1, column + 1 + len(bold)),
-                     "Haal de sterretjes weg (de opmaak komt uit de huisstijl), of zet de tekst tussen "
-                     f"aanhalingstekens:\n{_own_line_quoted(source)}")
-    return error("verboden-begin", "een tekst mag in YAML niet beginnen met `*`",
-                 Location(file, line + 1, column + 1, column + 2), _quote_hint(source))
-
-
-def ampersand_start(file: str, lines: list[str], line: int, column: int) -> Diagnostic:
-    source = lines[line] if line < len(lines) else ""
-    return error("verboden-begin", "een tekst mag in YAML niet beginnen met `&`",
-                 Location(file, line + 1, column + 1, column + 2), _quote_hint(source))
-
-
-def exclamation_start(file: str, lines: list[str], line: int, column: int) -> Diagnostic:
-    source = lines[line] if line < len(lines) else ""
-    return error("verboden-begin", "een tekst mag in YAML niet beginnen met `!`",
-                 Location(file, line + 1, column + 1, column + 2), _quote_hint(source))
-
-
-# --- mistakes YAML accepts without complaint -------------------------------------------------
-
-def silent_mistakes(file: str, lines: list[str], plain: list) -> list[Diagnostic]:
-    """Mistakes in plain (unquoted) scalars that parse but change the text; ``plain`` holds
-    the scalar nodes (PyYAML or libyaml), with their marks."""
-    found: list[Diagnostic] = []
-    for node in plain:
-        start, end = node.start_mark, node.end_mark
-        source = lines[start.line] if start.line < len(lines) else ""
-        if node.value == "":
-            comment = re.match(r"\s+(#\S.*?)\s*$", source[start.column:])
-            if comment:
-                column = start.column + comment.start(1)
-                found.append(error(
-                    "hekje", f"deze waarde is leeg: `{comment.group(1)}` is voor YAML commentaar, omdat "
-                    "een `#` na een spatie commentaar begint", Location(file, start.line + 1, column + 1, column + 2),
-                    _quote_hint(source, comment.group(1))))
-            continue
-        if end.line == start.line:
-            comment = re.match(r"\s+(#\S.*?)\s*$", source[end.column:])
-            if comment:
-                column = end.column + comment.start(1)
-                found.append(warning(
-                    "hekje", f"`{comment.group(1)}` telt niet mee: een `#` na een spatie begint commentaar",
-                    Location(file, start.line + 1, column + 1, column + 2),
-                    _quote_hint(source, source[start.column:].strip())))
-            continue
-        found += _glued_lines(file, lines, start.line, end.line)
-    return found
-
-
-def _glued_lines(file: str, lines: list[str], first: int, last: int) -> list[Diagnostic]:
-    """The lines of one multi-line plain text that look like list items: Word bullets, or a
-    ``- `` indented further than the item above, which YAML glues to that item's text."""
-    for number in range(first, min(last, len(lines) - 1) + 1):
-        bullet = bullet_line(file, lines, number)
-        if bullet is not None:
-            return [bullet]
-        stripped = lines[number].lstrip(" ")
-        if number > first and stripped.startswith("- "):
-            column = len(lines[number]) - len(stripped)
-            where = Location(file, number + 1, column + 1, column + 2)
-            head = lines[first].lstrip(" ")
-            if head.startswith("- "):  # the text of a list item above
-                above = len(lines[first]) - len(head)
-                return [error("lijst-inspringing", "dit lijstitem springt verder in dan het item erboven, "
-                              "dus YAML plakt het aan de tekst daarvan vast", where,
-                              f"Zet het streepje precies onder het streepje op regel {first + 1} "
-                              f"({above} spaties inspringen).")]
-            key = KEY.match(lines[first])
-            name = f"`{key.group('key')}`" if key else "de regel erboven"
-            return [error("lijst-inspringing", f"deze regel begint met `- `, maar YAML plakt hem aan de tekst "
-                          f"van {name} vast", where,
-                          "Bedoelde u een lijst? Zet dan niets achter de dubbele punt en elk item op een eigen "
-                          "regel met `- `. Hoort het bij de tekst? Schrijf die dan na `: |` op de regels eronder.")]
-    return []

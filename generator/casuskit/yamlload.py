@@ -15,7 +15,8 @@ binary files, tabs, no-break spaces and zero-width characters, duplicate keys, a
 aliases, tags, several documents, nesting deeper than :data:`MAX_DEPTH`, and files over
 :data:`MAX_BYTES`. Accepted: a UTF-8 BOM and CRLF line ends. Plain ``~``, ``null`` and an
 empty value are "nothing" (None), as in YAML 1.2 and the editor's schema check. Syntax
-mistakes are named by :mod:`casuskit.yamldiagnosis`. The user's file is only read.
+mistakes are named by :mod:`casuskit.yamldiagnosis`, mistakes in what parsed by
+:mod:`casuskit.yamlparsed`. The user's file is only read.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ try:
 except ImportError:  # PyYAML built without libyaml: the Python parser does all the work
     CParser = None
 
-from casuskit import textencoding, yamldiagnosis, yamlmessages
+from casuskit import textencoding, yamldiagnosis, yamlmessages, yamlparsed
 from casuskit.errors import Diagnostic, Location, error
 
 MAX_BYTES = 512 * 1024
@@ -147,7 +148,7 @@ def loads(raw: bytes, file: str, path: Path | None = None) -> tuple[Document | N
         data = _convert(root, (), positions, file, lines, plain)
     except _Problem as exc:
         return None, problems + [exc.diagnostic]
-    problems += yamldiagnosis.silent_mistakes(file, lines, plain)
+    problems += yamlparsed.silent_mistakes(file, lines, plain)
     return Document(file, path or Path(file), text, data, positions), problems
 
 
@@ -236,24 +237,21 @@ class _StrictComposer(Composer, BaseResolver):
         mark = event.start_mark
         if isinstance(event, AliasEvent):
             if not re.search(rf"&{re.escape(event.anchor)}\b", self.text):  # *bold* or * text
-                raise _Problem(yamldiagnosis.star_start(self.file, self.text.split("\n"), mark.line,
-                                                        mark.column, event.anchor))
+                raise _Problem(yamlparsed.star_start(self.file, self.text.split("\n"), mark.line, mark.column))
             raise _Problem(_at(self.file, mark, "alias",
                            f"verwijzingen (`*{event.anchor}`) zijn niet toegestaan",
                            "Schrijf de tekst gewoon opnieuw uit; casuskit gebruikt geen YAML-ankers "
                            "of verwijzingen, zodat elk bestand op zichzelf leesbaar blijft."))
         if getattr(event, "anchor", None) is not None:
             if not re.search(rf"\*{re.escape(event.anchor)}\b", self.text):  # & at the start of a text
-                raise _Problem(yamldiagnosis.ampersand_start(self.file, self.text.split("\n"), mark.line,
-                                                             mark.column))
+                raise _Problem(yamlparsed.text_start(self.file, self.text.split("\n"), mark.line, mark.column))
             raise _Problem(_at(self.file, mark, "anker",
                            f"ankers (`&{event.anchor}`) zijn niet toegestaan",
                            "Haal `&" + event.anchor + "` weg en schrijf herhaalde tekst gewoon uit."))
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             if not tag.startswith(("!!", "tag:")) and "/" not in tag:  # !Belangrijk: text with a "!"
-                raise _Problem(yamldiagnosis.exclamation_start(self.file, self.text.split("\n"),
-                                                               mark.line, mark.column))
+                raise _Problem(yamlparsed.text_start(self.file, self.text.split("\n"), mark.line, mark.column))
             tag = tag.replace("tag:yaml.org,2002:", "!!")
             raise _Problem(_at(self.file, mark, "tag",
                            f"YAML-tags (`{tag}`) zijn niet toegestaan",
@@ -345,7 +343,7 @@ def _block_indent(node, lines: list[str]) -> int | None:
 
 def _convert(node, path: PathKey, positions: Positions, file: str, lines: list[str], plain: list):
     """Plain data from a node tree; ``plain`` collects the unquoted scalars (for
-    :func:`yamldiagnosis.silent_mistakes`)."""
+    :func:`yamlparsed.silent_mistakes`)."""
     positions.values[path] = _span(node, lines)
     if isinstance(node, ScalarNode):
         if not node.style:  # libyaml: style "" for a plain scalar
