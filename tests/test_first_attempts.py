@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from casuskit.check import check_workspace
+from casuskit.yamldiagnosis import quoted
 from conftest import run, write
 
 HEAD = """\
@@ -296,3 +300,9 @@ def test_profession_typo_comes_without_its_missing_perspective(casus_ws):
     text = HEAD + "situatie: s\nperspectieven:\n  - beroep: wijkagnet\n    ziet: De groep jongens.\n"
     assert only(casus_ws, "buurtapp.yaml", text) == [
         ("onbekend-beroep", "het beroep `wijkagnet` kent casuskit niet", "6:13", "Bedoelde u `Wijkagent`?")]
+
+
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\ufeff\x85"),
+               max_size=40))
+def test_the_mended_line_in_a_hint_reads_back_as_the_writers_text(value):
+    assert yaml.safe_load(f"titel: {quoted(value)}")["titel"] == value

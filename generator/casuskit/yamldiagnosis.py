@@ -29,7 +29,6 @@ from casuskit.errors import Diagnostic, Location, error
 # quotation marks Word, Outlook and phones type instead of " and ': opening → closing
 CURLY_PAIRS = {"\u201c": "\u201d", "\u201e": "\u201d", "\u2018": "\u2019", "\u201a": "\u2019",
                "\u00ab": "\u00bb", "\u2039": "\u203a"}
-CURLY_ALL = "".join(CURLY_PAIRS) + "".join(set(CURLY_PAIRS.values()))
 BULLETS = {
     "\u2013": "een gedachtestreepje (–)", "\u2014": "een lang streepje (—)",
     "\u2212": "een minteken (−)", "\u2010": "een afbreekstreepje (‐)", "\u2022": "een opsommingsteken (•)",
@@ -91,18 +90,21 @@ def split_value(line: str) -> tuple[str, str]:
 
 
 def quoted(value: str) -> str:
-    """``value`` as one YAML text between quotes: double, unless it holds a double quote."""
-    if '"' not in value:
+    """``value`` as one YAML text between quotes: double, unless it holds a double quote or a
+    backslash (which starts an escape between double quotes)."""
+    if '"' not in value and "\\" not in value:
         return f'"{value}"'
     return "'" + value.replace("'", "''") + "'"
 
 
 def own_line_quoted(line: str, value: str | None = None) -> str:
+    """The writer's line with its value (or ``value``) quoted, without its indentation."""
     prefix, found = split_value(line)
     return f"{prefix.lstrip()}{quoted(value if value is not None else found)}"
 
 
 def quote_hint(line: str, value: str | None = None) -> str:
+    """The hint "quote the whole text", showing the writer's own line so."""
     return f"Zet de hele tekst tussen aanhalingstekens:\n{own_line_quoted(line, value)}"
 
 
