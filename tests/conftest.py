@@ -55,6 +55,17 @@ def listed(ws: Path) -> Path:
     return ws
 
 
+@pytest.fixture
+def casus_ws(tmp_path: Path) -> Path:
+    """The smallest workspace `check` reads: a project that requires no perspectives (so a
+    valid casus gets no warning of its own), its buurt `centrum`, and an empty casussen/."""
+    write(tmp_path, "projecten/proef.yaml", "id: proef\nnaam: Proef\norganisatie: Gemeente\n"
+          "buurten: [centrum]\nverplichte_perspectieven: []\n")
+    write(tmp_path, "buurten/centrum.yaml", "id: centrum\nnaam: Centrum\nbeschrijving: Een buurt.\n")
+    (tmp_path / "casussen").mkdir()
+    return tmp_path
+
+
 def write(root: Path, relative: str, text: str | bytes) -> Path:
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)

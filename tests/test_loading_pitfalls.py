@@ -113,9 +113,12 @@ def test_alias_and_anchor(ws):
     write(ws, "casussen/anker.yaml", "id: anker\ntitel: &t Titel\nsamenvatting: *t\n")
     assert errors_in(ws, "casussen/anker.yaml") == [
         ("anker", "ankers (`&t`) zijn niet toegestaan", "casussen/anker.yaml:2:8")]
-    write(ws, "casussen/anker.yaml", "id: anker\ntitel: Titel\nsamenvatting: *t\n")
+    write(ws, "casussen/anker.yaml", "id: anker\ntitel: &t Titel\nsamenvatting: s\nsituatie: *t\n")
     assert errors_in(ws, "casussen/anker.yaml") == [
-        ("alias", "verwijzingen (`*t`) zijn niet toegestaan", "casussen/anker.yaml:3:15")]
+        ("anker", "ankers (`&t`) zijn niet toegestaan", "casussen/anker.yaml:2:8")]
+    write(ws, "casussen/anker.yaml", "id: anker\ntitel: Titel\nsamenvatting: *t\n")  # no anchor: text
+    assert errors_in(ws, "casussen/anker.yaml") == [
+        ("verboden-begin", "een tekst mag in YAML niet beginnen met `*`", "casussen/anker.yaml:3:15")]
 
 
 def test_tag(ws):
@@ -129,9 +132,7 @@ def test_unknown_key_with_suggestion(ws):
     result = [d for d in __import__("casuskit.check").check.check_workspace(ws).diagnostics
               if d.location.file == "casussen/typo.yaml"]
     assert [(d.code, d.message, d.location.line, d.location.column, d.hint) for d in result] == [
-        ("veld-ontbreekt", "het verplichte veld `titel` ontbreekt", 1, 1,
-         "Voeg toe: `titel: …` — Titel van de casus zoals deelnemers die zien."),
-        ("onbekend-veld", "onbekend veld `titell`", 2, 1, "Bedoelde u `titel`?"),
+        ("onbekend-veld", "onbekend veld `titell`", 2, 1, "Bedoelde u `titel`? Dat veld is verplicht en ontbreekt nu."),
     ]
 
 
@@ -157,9 +158,12 @@ def test_wrong_type_text_where_a_list_belongs(ws):
 
 
 def test_empty_file(ws):
-    write(ws, "casussen/leeg.yaml", b"# nog niets\n\n")
+    write(ws, "casussen/leeg.yaml", b"\n  \n")
     assert errors_in(ws, "casussen/leeg.yaml") == [
         ("leeg-bestand", "het bestand is leeg", "casussen/leeg.yaml:1:1")]
+    write(ws, "casussen/leeg.yaml", b"\n# nog niets\n\n")
+    assert errors_in(ws, "casussen/leeg.yaml") == [
+        ("leeg-bestand", "het bestand bevat alleen commentaar (regels die met # beginnen)", "casussen/leeg.yaml:2:1")]
 
 
 def test_binary_file(ws):

@@ -7,7 +7,7 @@ import typing
 
 from pydantic_core.core_schema import ErrorType
 
-from casuskit.model import KINDS
+from casuskit.model import KINDS, all_models
 from casuskit.validate import translate
 from casuskit.yamlload import loads
 
@@ -40,20 +40,7 @@ def test_every_pydantic_error_type_gets_a_dutch_message():
 
 def test_every_kind_schema_field_has_a_dutch_description():
     for kind in KINDS:
-        for model in _models(kind.model):
+        for model in all_models(kind.model):
             for name, info in model.model_fields.items():
                 assert info.alias and info.description, (model.__name__, name)
                 assert not ENGLISH.search(info.description), (model.__name__, name, info.description)
-
-
-def _models(model, seen=None):
-    from casuskit.validate import _inner_model
-    seen = seen if seen is not None else []
-    if model in seen:
-        return seen
-    seen.append(model)
-    for info in model.model_fields.values():
-        inner = _inner_model(info.annotation)
-        if inner:
-            _models(inner, seen)
-    return seen

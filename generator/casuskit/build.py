@@ -33,6 +33,7 @@ class BuildResult:
     written: list[Path]
     warnings: list[Diagnostic] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)  # kit ids already up to date in output/
+    errors: list[Diagnostic] = field(default_factory=list)  # in other files: shown, did not stop these kits
 
 
 def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
@@ -49,7 +50,7 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
         if fresh is not None:
             return BuildResult([], [], fresh.warnings, fresh.kit_ids)
     from casuskit import verify
-    from casuskit.check import check_workspace
+    from casuskit.check import blocking_errors, check_workspace
     from casuskit.parallel import render_kits
     from casuskit.textrender import Texts
 
@@ -58,9 +59,10 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
     checked = check_workspace(root)         # only makes the next build look again
     ws = checked.workspace
     styles = verify.house_styles(ws)
-    found = checked.diagnostics + verify.house_style_problems(ws, styles)
-    if any(d.is_error for d in found):
-        raise CheckFailed(sorted(found, key=Diagnostic.sort_key))
+    checked = checked.with_diagnostics(checked.diagnostics + verify.house_style_problems(ws, styles))
+    if blocking_errors(checked, kit_ids):  # errors in files these kits are not made from do not
+        raise CheckFailed(checked.diagnostics)
+    errors, found = checked.errors, checked.diagnostics
     kits = select_kits(ws, kit_ids)
     manifest = incremental.Manifest.load(folder)
     stale: list[tuple[str, incremental.KitRecord]] = []
@@ -94,12 +96,13 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
         results.append(KitResult(result.printing, [name for name, _ in result.files]))
     if problems:
         raise BuildFailed(once(problems))
-    manifest.checked, manifest.warnings = checked_digest, [d for d in found if not d.is_error]
+    manifest.checked = None if errors else checked_digest  # errors elsewhere: check again
+    manifest.warnings = [d for d in found if not d.is_error]
     manifest.all_kits = sorted(ws.of("kit"))
     manifest.kits = {k: v for k, v in manifest.kits.items() if k in ws.of("kit")}
     output.add_manifest(incremental.MANIFEST_NAME, manifest.to_bytes())
     written = [path for path in output.commit() if path.name != incremental.MANIFEST_NAME]
-    return BuildResult(results, written, manifest.warnings, unchanged)
+    return BuildResult(results, written, manifest.warnings, unchanged, errors)
 
 
 def once(problems: list[Diagnostic]) -> list[Diagnostic]:

@@ -4,6 +4,9 @@
 all diagnostics (sorted by file and line) and the workspace with every valid entry, which the
 build uses when there are no errors. What depends on the documents themselves (house styles,
 cards that fit) is added by :mod:`casuskit.verify`, which ``casuskit check`` runs.
+
+:func:`blocking_errors` decides which errors stop a build of some kits: a mistake in a file
+those kits are not made from does not.
 """
 
 from __future__ import annotations
@@ -58,6 +61,49 @@ def check_workspace(root: Path, only: set[str] | None = None) -> CheckResult:
         for entry in entries.values():
             found += fiction_findings(entry.doc)
     return CheckResult(ws, []).with_diagnostics(found, only)
+
+
+def blocking_errors(checked: CheckResult, kit_ids: tuple[str, ...] = ()) -> list[Diagnostic]:
+    """The errors that stop ``casuskit build`` of ``kit_ids``; of a full build (no ids), all.
+
+    An error stops a kit when it lies in a file the kit is made from (see :func:`kit_files`),
+    in a file that goes by one of the ids the kit uses (a second file with that id, or one that
+    did not load, or is not read at all), in the project's own ``sjablonen/``, or nowhere in
+    particular. A kit that did not load itself is stopped by every error. Everything else —
+    another kit's participant list, a casus no chosen kit uses, an evaluation results file —
+    is shown, but the chosen kits are built. Ids that are no kit at all stop nothing here: the
+    build says that they do not exist.
+    """
+    errors = checked.errors
+    if not kit_ids or not errors:
+        return errors
+    ws = checked.workspace
+    files: set[str] = set()
+    for kit_id in kit_ids:
+        entry = ws.of("kit").get(kit_id)
+        if entry is None:
+            if kit_id in ws.broken.get("kit", {}):
+                return errors
+            continue
+        files |= kit_files(ws, entry.model)
+    from casuskit.textrender import OVERRIDE_FOLDER
+    return [d for d in errors if d.location is None or d.location.file in files
+            or d.location.file.startswith(OVERRIDE_FOLDER + "/")]
+
+
+def kit_files(ws: Workspace, kit) -> set[str]:
+    """Every file a kit is made from, or that could stand for one of the ids it uses."""
+    from casuskit.seating.plan import input_files
+    wanted = [("kit", kit.id), ("project", kit.project), ("buurt", kit.neighbourhood),
+              ("werkvorm", kit.werkvorm)]
+    wanted += [("casus", c) for c in kit.casussen] + [("rol", r) for r in kit.roles]
+    files: set[str] = set()
+    for kind, id_ in wanted:
+        entry = ws.of(kind).get(id_)
+        if entry is not None:
+            files.add(entry.doc.file)
+        files.update(ws.broken.get(kind, {}).get(id_, ()))
+    return files | set(input_files(ws, kit))
 
 
 def fiction_findings(doc: Document) -> list[Diagnostic]:

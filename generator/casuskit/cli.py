@@ -38,9 +38,10 @@ def main() -> None:
 @click.argument("paden", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--streng", "--strict", "strict", is_flag=True,
               help="Behandel waarschuwingen als fouten (exitcode 1).")
+@click.option("--debug", is_flag=True, help="Toon bij YAML-fouten ook de technische melding van de lezer.")
 @map_option
 @run_safely
-def check(paden: tuple[Path, ...], strict: bool, map_: Path | None) -> None:
+def check(paden: tuple[Path, ...], strict: bool, debug: bool, map_: Path | None) -> None:
     """Controleer casussen, kits, werkvormen, buurten en projecten.
 
     Zonder PADEN wordt alles gecontroleerd; met PADEN (bestanden of mappen) alleen die
@@ -53,8 +54,8 @@ def check(paden: tuple[Path, ...], strict: bool, map_: Path | None) -> None:
     root = find_root(map_)
     only = files_under(root, list(paden))
     result = check_project(root, only)
-    print_diagnostics(root, result.diagnostics)
-    files = len(only) if only is not None else len(result.workspace.files)
+    print_diagnostics(root, result.diagnostics, debug=debug)
+    files = len(only) if only is not None else len(result.workspace.all_files)
     click.echo(summary(result.diagnostics, files), color=colour())
     if result.failed(strict):
         if strict and not result.errors:
@@ -101,6 +102,10 @@ def build(kits: tuple[str, ...], out: Path | None, pdf: bool, preview: bool, for
         print_diagnostics(root, exc.diagnostics)
         click.echo("Er is niets geschreven; de vorige uitvoer is ongewijzigd.")
         sys.exit(1)
+    if result.errors:  # in files the asked kits are not made from
+        print_diagnostics(root, result.errors)
+        click.echo("Deze fouten horen niet bij de gevraagde kits; die zijn wel gebouwd. Een volledige "
+                   "`casuskit build` lukt pas als ze opgelost zijn.\n")
     click.echo(build_summary(result, root), color=colour())
     if pdf or preview:  # after the .docx are written: without LibreOffice those still stand
         from casuskit.writer import OUTPUT_FOLDER
@@ -122,21 +127,25 @@ def build(kits: tuple[str, ...], out: Path | None, pdf: bool, preview: bool, for
 @main.command()
 @click.argument("soort", type=click.Choice(KIND_CHOICES))
 @click.argument("id_", metavar="[ID]", required=False)
+@click.option("--project", metavar="PROJECT", help="Het project waarvoor het bestand is (standaard: "
+              "uit de map voor de id, de huidige map, of het enige project).")
 @map_option
 @run_safely
-def nieuw(soort: str, id_: str | None, map_: Path | None) -> None:
+def nieuw(soort: str, id_: str | None, project: str | None, map_: Path | None) -> None:
     """Begin een nieuw bestand: casus, kit, werkvorm, buurt, project of rol.
 
-    Maakt een ingevuld voorbeeld van SOORT. Het bestand komt in de juiste map, met uitleg in
-    commentaar bij elk veld. ID is de id van het bestand en ook de bestandsnaam: kleine
-    letters, cijfers en streepjes. Zonder ID heet het bestand nieuwe-SOORT, bijvoorbeeld
+    Maakt een ingevuld voorbeeld van SOORT, passend bij uw project: een casus krijgt een
+    perspectief voor elk beroep dat het project vraagt, een kit de buurten en de volgende
+    ronde van het project. Het bestand komt in de juiste map, met uitleg in commentaar bij elk
+    veld. ID is de id van het bestand en ook de bestandsnaam: kleine letters, cijfers en
+    streepjes, met eventueel een map ervoor (noord/mijn-casus: een casus voor de buurt noord
+    in casussen/noord/). Zonder ID heet het bestand nieuwe-SOORT, bijvoorbeeld
     casussen/nieuwe-casus.yaml.
     """
     from casuskit.scaffold import scaffold
-    path = scaffold(find_root(map_), soort, id_)
-    shown = os.path.relpath(path)
-    click.echo(f"Gemaakt: {shown}")
-    click.echo(f"Vul de velden in en controleer daarna met: casuskit check {shown}")
+    for path in scaffold(find_root(map_), soort, id_, project):
+        click.echo(f"Gemaakt: {os.path.relpath(path)}")
+    click.echo("Vul de velden in en controleer daarna met: casuskit check --streng")
 
 
 @main.command()

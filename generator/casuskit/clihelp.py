@@ -179,10 +179,11 @@ def find_root(map_: Path | None) -> Path:
     return nearest(map_ or Path.cwd())
 
 
-def print_diagnostics(root: Path, diagnostics, err: bool = False) -> None:
-    """Every diagnostic with its source line, as ``casuskit check`` shows them."""
+def print_diagnostics(root: Path, diagnostics, err: bool = False, debug: bool = False) -> None:
+    """Every diagnostic with its source line, as ``casuskit check`` shows them; with ``debug``
+    also the YAML reader's own technical message."""
     from casuskit.report import SourceCache, format_diagnostic
     sources = SourceCache(root)
     for diagnostic in diagnostics:
-        click.echo(format_diagnostic(diagnostic, sources, colour=True) + "\n", color=colour(),
-                   err=err)
+        click.echo(format_diagnostic(diagnostic, sources, colour=True, debug=debug) + "\n",
+                   color=colour(), err=err)

@@ -1,5 +1,6 @@
-"""Checks that span files: references by id, programme timing, professions, and the
-perspectives a casus needs (its projects' ``verplichte_perspectieven``).
+"""Checks that span files: references by id, programme timing, professions, the
+perspectives a casus needs (its projects' ``verplichte_perspectieven``), and the files in the
+input folders that casuskit does not read (named, so nothing is skipped silently).
 
 Each check takes the loaded :class:`~casuskit.workspace.Workspace` and returns diagnostics
 located in the file that holds the reference, with a "bedoelde u …?" suggestion where a
@@ -11,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
-from casuskit.errors import Diagnostic, error, warning
+from casuskit.errors import Diagnostic, Location, error, warning
 from casuskit.model import professions
-from casuskit.workspace import Entry, Workspace, location_of
+from casuskit.workspace import Entry, Workspace, intended_name, location_of, unread_hint
 
 FOLDER = {"project": "projecten", "buurt": "buurten", "werkvorm": "werkvormen",
           "casus": "casussen", "kit": "kits", "rol": "rollen"}
@@ -38,7 +39,48 @@ def check_references(ws: Workspace) -> list[Diagnostic]:
     found += _check_output_folders(ws)
     for entry in ws.of("werkvorm").values():
         found += _check_werkvorm(entry)
+    return found + _unread_files(ws)
+
+
+def _unread_files(ws: Workspace) -> list[Diagnostic]:
+    """Each file in an input folder that casuskit does not read: an error when a file refers
+    to the id it was probably meant to have (``x`` for ``x.yaml.txt``), else a warning."""
+    found = []
+    for kind, files in sorted(ws.unread.items()):
+        for file in files:
+            id_ = intended_name(file)
+            users = _users(ws, kind, id_) if id_ not in ws.of(kind) else []
+            if users:
+                found.append(error("niet-gelezen", f"casuskit leest dit bestand niet, maar {_named(users)} "
+                                   f"{'gebruikt' if len(users) == 1 else 'gebruiken'} de {kind} `{id_}`",
+                                   Location(file), unread_hint(file)))
+            else:
+                found.append(warning("niet-gelezen", "casuskit leest dit bestand niet: alleen bestanden die "
+                                     "op .yaml of .yml eindigen", Location(file), unread_hint(file)))
     return found
+
+
+def _named(users: list[tuple[str, str]]) -> str:
+    """[("kit", "a"), ("kit", "b"), ("project", "p")] → "de kits `a` en `b` en het project `p`"."""
+    parts = []
+    for owner in sorted({owner for owner, _ in users}):
+        ids = [f"`{id_}`" for kind, id_ in users if kind == owner]
+        parts.append(f"de {FOLDER[owner] if len(ids) > 1 else owner} {_and(ids)}")
+    return " en ".join(parts)
+
+
+def _users(ws: Workspace, kind: str, id_: str) -> list[tuple[str, str]]:
+    """The (kind, id) of every file that refers to ``id_`` of ``kind``."""
+    fields = {"casus": ("casussen",), "rol": ("roles",), "project": ("project",),
+              "werkvorm": ("werkvorm",), "buurt": ("neighbourhood",)}
+    users = []
+    for owner in ("kit", "project", "casus"):
+        for entry in ws.of(owner).values():
+            for name in fields.get(kind, ()) + (("neighbourhoods",) if kind == "buurt" else ()):
+                value = getattr(entry.model, name, None)
+                if value == id_ or (isinstance(value, list) and id_ in value):
+                    users.append((owner, entry.id))
+    return sorted(set(users))
 
 
 def _check_werkvorm(entry: Entry) -> list[Diagnostic]:
@@ -199,10 +241,12 @@ def _missing_perspectives(ws: Workspace, casus) -> tuple[list[str], list[str], b
                     for entry in mine or [entry for _, entry in projects]]
     if not requirements:  # no project at all: the default of the setting
         requirements = [(None, [professions.label(k) for k in professions.CORE_FOUR])]
-    present = {professions.key(p.profession) for p in casus.perspectives}
+    # a misspelled profession is the writer's one mistake: its suggestion, not a missing perspective
+    present = {professions.key(professions.suggest(p.profession) or p.profession) for p in casus.perspectives}
     missing: dict[str, str] = {}  # profession key → label, in the projects' order
     asking: list[str] = []
     for file, names in requirements:
+        names = [professions.suggest(name) or name for name in names]  # a typo there is warned once
         lacking = [name for name in names if professions.key(name) not in present]
         for name in lacking:
             missing.setdefault(professions.key(name), professions.label(name))

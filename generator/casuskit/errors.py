@@ -35,6 +35,7 @@ class Diagnostic:
     location: Location | None = None
     hint: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    detail: str | None = None  # the parser's own (English) words: shown only with --debug
 
     @property
     def is_error(self) -> bool:
@@ -46,8 +47,8 @@ class Diagnostic:
 
 
 def error(code: str, message: str, location: Location | None = None,
-          hint: str | None = None, notes: tuple[str, ...] = ()) -> Diagnostic:
-    return Diagnostic(ERROR, code, message, location, hint, tuple(notes))
+          hint: str | None = None, notes: tuple[str, ...] = (), detail: str | None = None) -> Diagnostic:
+    return Diagnostic(ERROR, code, message, location, hint, tuple(notes), detail)
 
 
 def warning(code: str, message: str, location: Location | None = None,

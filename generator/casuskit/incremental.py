@@ -130,7 +130,7 @@ class Hashes:
     def check_inputs(self) -> str:
         """Everything ``casuskit check`` reads: every YAML file, the participant lists, and
         the shared inputs (the variables a casus text may use come from the code)."""
-        files = [f for folder in YAML_FOLDERS for f in files_in(self.root, folder, YAML_SUFFIXES)]
+        files = [f for folder in YAML_FOLDERS for f in files_in(self.root, folder)]  # check names the others
         files += files_in(self.root, PARTICIPANT_FOLDER)
         return hashlib.sha256(f"{self.shared()}\n{self.of(files)}".encode("ascii")).hexdigest()
 
@@ -142,7 +142,7 @@ def files_in(root: Path, folder: str, suffixes: tuple[str, ...] | None = None) -
         return []
     return sorted(p.relative_to(root).as_posix() for p in base.rglob("*")
                   if p.is_file() and not p.name.startswith(".")
-                  and (suffixes is None or p.suffix in suffixes))
+                  and (suffixes is None or p.suffix.lower() in suffixes))
 
 
 @lru_cache(maxsize=1)

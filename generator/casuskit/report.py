@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from casuskit import textencoding
 from casuskit.errors import Diagnostic
 from casuskit.paths import shown
 
@@ -35,17 +36,13 @@ class SourceCache:
                 raw = (self.root / file).read_bytes()
             except OSError:
                 raw = b""
-            raw = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                text = raw.decode("cp1252", "replace")
-            self.lines[file] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            self.lines[file] = textencoding.readable(raw).split("\n")
         lines = self.lines[file]
         return lines[number - 1] if 0 < number <= len(lines) else None
 
 
-def format_diagnostic(d: Diagnostic, sources: SourceCache, colour: bool = False) -> str:
+def format_diagnostic(d: Diagnostic, sources: SourceCache, colour: bool = False, debug: bool = False) -> str:
+    """The diagnostic as the terminal shows it; with ``debug`` also the parser's own words."""
     def style(text: str, **kw) -> str:
         return click.style(text, **kw) if colour else text
 
@@ -71,6 +68,8 @@ def format_diagnostic(d: Diagnostic, sources: SourceCache, colour: bool = False)
                     f" {gutter} | " + " " * start + style("^" * width, fg=COLOURS.get(d.severity))]
     for note in d.notes:
         out.append(f"  = {note}")
+    if debug and d.detail:
+        out.append(f"  = technisch: {d.detail}")
     if d.hint:
         lines = d.hint.split("\n")
         out.append(f"  = {style('hulp', bold=True)}: {lines[0]}")

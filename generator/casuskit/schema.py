@@ -4,7 +4,13 @@
 ``# yaml-language-server: $schema=…`` line at the top of every YAML file, so VS Code offers
 autocomplete and hover help) and ``docs/referentie.md``. Because both come from the pydantic
 models, they cannot drift from what ``casuskit check`` accepts; a test keeps the committed
-copies current.
+copies current, and another validates values with a JSON Schema library to prove the editor
+and the tool judge them alike.
+
+The field types declare their own schema (:mod:`casuskit.model.types`). Here an optional field
+becomes one schema that also allows nothing (``null``), and every object and property gets the
+Dutch texts yaml-language-server shows: ``errorMessage`` on an object for a missing or unknown
+field, ``markdownDescription`` on hover.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import json
 from pathlib import Path, PurePosixPath
 
-from casuskit.model import KINDS, Kind
+from casuskit.model import KINDS, Kind, patterns
 
 SCHEMA_DIR = "schema"
 MODELINE_PREFIX = "# yaml-language-server: $schema="
@@ -20,7 +26,7 @@ MODELINE_PREFIX = "# yaml-language-server: $schema="
 
 def json_schema(kind: Kind) -> dict:
     schema = kind.model.model_json_schema(by_alias=True, mode="validation")
-    schema = _strip_titles(schema)
+    schema = _for_editors(_strip_titles(schema))
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": f"casuskit {kind.name}", **schema}
 
@@ -31,6 +37,32 @@ def _strip_titles(node):
         return {k: _strip_titles(v) for k, v in node.items() if k != "title"}
     if isinstance(node, list):
         return [_strip_titles(v) for v in node]
+    return node
+
+
+def _for_editors(node):
+    """Optional fields as one schema, and the Dutch texts of objects and their properties."""
+    if isinstance(node, list):
+        return [_for_editors(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _for_editors(v) for k, v in node.items()}
+    options = node.get("anyOf")
+    if options and len(options) == 2 and options[1] == {"type": "null"} and "$ref" not in options[0]:
+        inner, rest = options[0], {k: v for k, v in node.items() if k != "anyOf"}
+        if "type" in inner:
+            types = inner["type"] if isinstance(inner["type"], list) else [inner["type"]]
+            node = {**inner, **rest, "type": types + ["null"]}
+        else:  # a choice: its alternatives, or nothing
+            node = {**{k: v for k, v in inner.items() if k != "anyOf"}, **rest,
+                    "anyOf": inner["anyOf"] + [{"type": "null"}]}
+    if node.get("type") == "object" and "properties" in node:
+        required = node.get("required", [])
+        node["errorMessage"] = ("Hier horen velden (`veld: waarde`): " + ", ".join(node["properties"]) + "."
+                                + (" Verplicht: " + ", ".join(required) + "." if required else ""))
+        for key, prop in node["properties"].items():
+            if "description" in prop:
+                prop["markdownDescription"] = prop["description"] + ("\n\n**Verplicht.**" if key in required else "")
     return node
 
 
@@ -92,26 +124,29 @@ def _table(schema: dict, defs: dict) -> list[str]:
 def _type_name(prop: dict, defs: dict) -> str:
     if "$ref" in prop:
         return f"groep `{prop['$ref'].rsplit('/', 1)[-1]}`"
-    if "anyOf" in prop:
-        options = [p for p in prop["anyOf"] if p.get("type") != "null"]
+    options = [p for p in prop.get("anyOf", []) if p.get("type") != "null"]
+    if any("enum" in p for p in options):
         if any(p.get("type") == "boolean" for p in options):
             return "ja/nee"
+        return "keuze: " + ", ".join(f"`{v}`" for p in options for v in p.get("enum", ()))
+    if options:
         return " of ".join(_type_name(p, defs) for p in options)
-    if "enum" in prop:
-        return "keuze: " + ", ".join(f"`{v}`" for v in prop["enum"])
-    kind = prop.get("type")
-    if kind == "array":
+    kinds = prop.get("type", [])
+    kinds = [k for k in (kinds if isinstance(kinds, list) else [kinds]) if k != "null"]
+    if "array" in kinds:
         return "lijst van " + _type_name(prop.get("items", {}), defs)
-    if kind == "integer":
-        return "getal"
-    if kind == "number":  # may have decimals, e.g. millimetres
+    if "integer" in kinds and "string" in kinds and kinds[0] == "string":
+        return "id"
+    if "integer" in kinds:
+        low, high = prop.get("minimum", 0), prop.get("maximum")
+        return f"getal ({low}–{high})" if high is not None and high < patterns.MAX_COUNT else f"getal (vanaf {low})"
+    if "number" in kinds and "boolean" not in kinds:  # may have decimals, e.g. millimetres
         return "kommagetal"
-    if kind == "string":
+    if "string" in kinds:
+        named = {patterns.DATE: "datum", patterns.TIME: "tijd"}.get(prop.get("pattern"), "tekst")
         examples = prop.get("examples")
-        if prop.get("pattern", "").startswith("^[a-z0-9]"):
-            return "id"
-        return f"tekst (bijv. `{examples[0]}`)" if examples else "tekst"
-    return kind or "waarde"
+        return f"{named} (bijv. `{examples[0]}`)" if examples else named
+    return "waarde"
 
 
 def _referenced(schema: dict, defs: dict) -> list[str]:

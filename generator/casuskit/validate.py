@@ -4,23 +4,30 @@ No English pydantic text ever reaches a user: our own field types raise errors w
 already Dutch (see :mod:`casuskit.model.types`), pydantic's built-in error types get a Dutch
 sentence here, and any type not listed still gets a Dutch generic message. Each diagnostic
 points at the offending key or value, and its hint says what to write instead.
+
+One mistake, one message: a misspelled or English key for a required field is one error at
+that key ("Bedoelde u `titel`? Dat veld is verplicht"), not also "`titel` ontbreekt" at the
+top of the file.
 """
 
 from __future__ import annotations
 
 import difflib
-import typing
+import re
 
 from pydantic import BaseModel, ValidationError
 
-from casuskit.errors import Diagnostic, error
-from casuskit.model import Kind
+from casuskit import fieldnames
+from casuskit.errors import Diagnostic, Location, error
+from casuskit.model import Kind, inner_model
 from casuskit.yamlload import Document
 
 EXAMPLE_LIST = "Schrijf elk item op een eigen regel die begint met '- ', bijvoorbeeld:\n{key}:\n  - eerste\n  - tweede"
 
 
 def validate(doc: Document, kind: Kind) -> tuple[BaseModel | None, list[Diagnostic]]:
+    if isinstance(doc.data, str) and _no_space(doc, (), doc.data):
+        return None, [_no_space(doc, (), doc.data)]
     if not isinstance(doc.data, dict):
         return None, [error(
             "geen-velden", f"een {kind.name}-bestand moet met velden beginnen (`naam: waarde`), "
@@ -30,7 +37,36 @@ def validate(doc: Document, kind: Kind) -> tuple[BaseModel | None, list[Diagnost
     try:
         return kind.model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [translate(err, doc, kind.model) for err in exc.errors(include_url=False)]
+        return None, [translate(err, doc, kind.model) for err in _misspelled_once(exc.errors(include_url=False),
+                                                                                   kind.model)]
+
+
+def _misspelled_once(errors: list[dict], root: type[BaseModel]) -> list[dict]:
+    """Drop "missing" for a required field whose misspelling is there as an unknown key, and
+    mark that key's error as standing for the missing field."""
+    missing = {tuple(e["loc"]): e for e in errors if e["type"] == "missing"}
+    dropped = set()
+    for err in errors:
+        if err["type"] != "extra_forbidden":
+            continue
+        loc = tuple(err["loc"])
+        found = fieldnames.meant(str(loc[-1]), model_at(root, loc[:-1]))
+        if found and loc[:-1] + (found[0],) in missing:
+            dropped.add(loc[:-1] + (found[0],))
+            err["ctx"] = {**(err.get("ctx") or {}), "required": True}
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in dropped)]
+
+
+def _no_space(doc: Document, loc: tuple, value: str) -> Diagnostic | None:
+    """`naam:Bram` where fields were expected: YAML read one text, as there is no space."""
+    match = re.match(r"^([A-Za-z_][\w-]*):(\S)", value)
+    if not match:
+        return None
+    start = doc.location(doc.positions.value(loc))
+    column = start.column + match.end(1) + 1
+    return error("spatie-na-dubbele-punt", f"na `{match.group(1)}:` mist een spatie",
+                 Location(doc.file, start.line, column, column + 1),
+                 f"Zet een spatie na de dubbele punt: `{match.group(1)}: {value[match.end(1) + 1:]}`")
 
 
 def translate(err: dict, doc: Document, root: type[BaseModel]) -> Diagnostic:
@@ -45,10 +81,8 @@ def translate(err: dict, doc: Document, root: type[BaseModel]) -> Diagnostic:
 
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        allowed = _aliases(owner)
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = (f"Bedoelde u `{close[0]}`?" if close else
-                "Mogelijke velden hier: " + ", ".join(f"`{a}`" for a in allowed) + ".")
+        hint = fieldnames.hint(key, owner, ctx.get("required", False)) or (
+            "Mogelijke velden hier: " + ", ".join(f"`{a}`" for a in _aliases(owner)) + ".")
         return error("onbekend-veld", f"onbekend veld `{key}`",
                      doc.location(doc.positions.key(loc) or doc.positions.value(loc)), hint)
     if kind == "missing":
@@ -60,6 +94,12 @@ def translate(err: dict, doc: Document, root: type[BaseModel]) -> Diagnostic:
         return error("veld-ontbreekt", f"het verplichte veld `{key}` ontbreekt"
                      + (f" in `{_name(parent)}`" if parent else ""), doc.location(span), hint)
     if kind in ("leeg", "string_too_short"):
+        source = doc.text.split("\n")[at_value.line - 1] if at_value.line else ""
+        comment = re.match(r"\s+(#.*?)\s*$", source[at_value.column - 1:]) if value is None else None
+        if comment:  # `titel: # Buurtapp`: the text after # is a comment
+            return error("leeg", f"`{name}` is leeg: `{comment.group(1)}` is commentaar, omdat een `#` na een "
+                         "spatie commentaar begint", at_value,
+                         f"Zet de tekst tussen aanhalingstekens: `{key_of(loc)}: \"{comment.group(1)}\"`.")
         return error("leeg", f"`{name}` is leeg", at_value,
                      f"Vul hier iets in{': ' + described if described else '.'} "
                      "Wilt u het veld niet gebruiken, haal dan de hele regel weg.")
@@ -103,6 +143,8 @@ def translate(err: dict, doc: Document, root: type[BaseModel]) -> Diagnostic:
         return error("geen-lijst", f"`{name}` moet een lijst zijn, maar hier staat {_kind(value)}", at_value,
                      EXAMPLE_LIST.format(key=name))
     if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if isinstance(value, str) and _no_space(doc, loc, value):
+            return _no_space(doc, loc, value)
         fields = ", ".join(f"`{a}`" for a in _aliases(model_at(root, loc)))
         return error("geen-velden", f"`{name}` moet velden bevatten, maar hier staat {_kind(value)}",
                      at_value, f"Schrijf op de regels eronder, ingesprongen: {fields}.")
@@ -122,6 +164,10 @@ def translate(err: dict, doc: Document, root: type[BaseModel]) -> Diagnostic:
     return error("ongeldig", f"de waarde van `{name}` is hier niet geldig", at_value,
                  (f"Verwacht: {described}" if described else "Vergelijk met een voorbeeld: "
                   "`casuskit nieuw`."), notes=(f"soort fout: {kind}",))
+
+
+def key_of(loc: tuple) -> str:
+    return next((str(part) for part in reversed(loc) if isinstance(part, str)), "veld")
 
 
 def _name(loc: tuple) -> str:
@@ -149,18 +195,8 @@ def model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
         if isinstance(part, int):
             continue
         field = next((f for f in current.model_fields.values() if f.alias == part), None)
-        current = _inner_model(field.annotation) if field else None
+        current = inner_model(field.annotation) if field else None
     return current
-
-
-def _inner_model(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found:
-            return found
-    return None
 
 
 def _aliases(model: type[BaseModel] | None) -> list[str]:

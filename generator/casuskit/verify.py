@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from casuskit import cardfit
-from casuskit.check import CheckResult, check_workspace
+from casuskit.check import CheckResult, check_workspace, kit_files
 from casuskit.errors import Diagnostic, ReferenceDocError, error
 from casuskit.huisstijl import missing_styles
 from casuskit.plan import KitContext, plan_kit
@@ -87,9 +87,9 @@ def check_project(root: Path, only: set[str] | None = None) -> CheckResult:
     texts = Texts(ws.root)
     reported: dict[tuple, Diagnostic] = {}
     for _, entry in sorted(ws.of("kit").items()):
-        files = kit_files(ws, entry.model)
         reference = styles.get(entry.model.project)
-        if files is None or (files | {entry.doc.file}) & broken or not isinstance(reference, Reference):
+        if not complete(ws, entry.model) or kit_files(ws, entry.model) & broken \
+                or not isinstance(reference, Reference):
             continue  # its own errors come first; measuring needs every file valid
         try:
             ctx = plan_kit(ws, entry.model, texts, reference)
@@ -101,14 +101,8 @@ def check_project(root: Path, only: set[str] | None = None) -> CheckResult:
     return result.with_diagnostics(found, only)
 
 
-def kit_files(ws, kit) -> set[str] | None:
-    """The files a kit is built from, or None if one of them is missing or did not validate."""
+def complete(ws, kit) -> bool:
+    """Every file the kit names exists and validated."""
     wanted = [("project", kit.project), ("buurt", kit.neighbourhood), ("werkvorm", kit.werkvorm)]
     wanted += [("casus", c) for c in kit.casussen] + [("rol", r) for r in kit.roles]
-    files = set()
-    for kind, id_ in wanted:
-        entry = ws.of(kind).get(id_)
-        if entry is None:
-            return None
-        files.add(entry.doc.file)
-    return files
+    return all(ws.of(kind).get(id_) is not None for kind, id_ in wanted)

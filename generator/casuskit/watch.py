@@ -35,7 +35,7 @@ def relevant(root: Path, out: Path, path: Path) -> bool:
         return False
     folder = relative.split("/", 1)[0]
     if folder in incremental.YAML_FOLDERS:
-        return path.suffix in incremental.YAML_SUFFIXES  # not an editor's or sed's temporary file
+        return path.suffix.lower() in incremental.YAML_SUFFIXES  # not an editor's or sed's temporary file
     if folder in (incremental.TEMPLATE_FOLDER, incremental.PARTICIPANT_FOLDER):
         return True
     return any(relative in record.inputs for record in incremental.Manifest.load(out).kits.values())

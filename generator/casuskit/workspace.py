@@ -4,6 +4,12 @@ A *workspace* is a folder with ``projecten/``, ``buurten/``, ``werkvormen/``, ``
 and ``kits/``. :func:`load_workspace` reads all of them (nothing is written), validates each
 into its model, and returns the valid entries together with every diagnostic found so far.
 Cross-references between files are checked afterwards by :mod:`casuskit.crossref`.
+
+Every file in those folders is accounted for: YAML by its extension in any letter case
+(``.yaml``, ``.YML``); any other file is listed in :attr:`Workspace.unread`, so that ``check``
+can name it (Notepad's ``.yaml.txt``). Hidden files and the system's own (``Thumbs.db``,
+Word's ``~$`` lock files) are left alone. :func:`files_under` refuses a path given on the
+command line that is no file ``check`` reads.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from casuskit.errors import Diagnostic, Location, WorkspaceNotFound, error
+from casuskit.errors import Diagnostic, Location, UsageError, WorkspaceNotFound, error, warning
 from casuskit.paths import shown
 
 if TYPE_CHECKING:  # the model (pydantic) loads with the files: finding the root needs neither
@@ -21,6 +27,9 @@ if TYPE_CHECKING:  # the model (pydantic) loads with the files: finding the root
 
 SUFFIXES = (".yaml", ".yml")
 ROOT_MARKERS = ("kits", "casussen")  # a folder holding either is a casuskit workspace
+SYSTEM_FILES = ("thumbs.db", "desktop.ini", "icon\r")
+# the other folders `check` reads, and the files in them it reads
+OTHER_CHECKED = {"deelnemers": (".csv",), "evaluaties": (".csv",), "sjablonen": (".j2",)}
 
 
 @dataclass
@@ -41,9 +50,16 @@ class Workspace:
     root: Path
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)  # kind name → id → entry
     files: list[str] = field(default_factory=list)  # every YAML file seen, valid or not
-    # ids of files that exist but did not load or validate: references to them are not errors twice
-    broken: dict[str, set[str]] = field(default_factory=dict)
+    unread: dict[str, list[str]] = field(default_factory=dict)  # kind name → other files in its folder
+    # kind name → id → files that go by that id but did not load, validate or register (a
+    # second file with the same id): references to them are not errors twice
+    broken: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def all_files(self) -> list[str]:
+        """Every file in the input folders: the YAML files and the ones casuskit does not read."""
+        return self.files + [file for files in self.unread.values() for file in files]
 
     def of(self, kind: str) -> dict[str, Entry]:
         return self.entries.setdefault(kind, {})
@@ -64,15 +80,26 @@ def find_root(start: Path) -> Path:
         "Ga met `cd` naar de map van uw project, of geef die op met `--map PAD`.")
 
 
-def discover(root: Path) -> list[tuple[Kind, Path]]:
+def is_yaml(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIXES
+
+
+def _ignored(path: Path) -> bool:
+    """Hidden files, Word's lock files and the operating system's own: nobody's content."""
+    return path.name.startswith((".", "~$")) or path.name.lower() in SYSTEM_FILES
+
+
+def discover(root: Path) -> tuple[list[tuple[Kind, Path]], list[tuple[Kind, Path]]]:
+    """The YAML files of each kind's folder, and the other files there."""
     from casuskit.model import KINDS
-    found = []
+    found, other = [], []
     for kind in KINDS:
         folder = root / kind.folder
         if folder.is_dir():
-            found += [(kind, p) for p in sorted(folder.rglob("*"))
-                      if p.suffix in SUFFIXES and p.is_file() and not p.name.startswith(".")]
-    return found
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not _ignored(path):
+                    (found if is_yaml(path) else other).append((kind, path))
+    return found, other
 
 
 def load_workspace(root: Path) -> Workspace:
@@ -82,7 +109,12 @@ def load_workspace(root: Path) -> Workspace:
     workspace = Workspace(root)
     for kind in KINDS:
         workspace.of(kind.name)
-    for kind, path in discover(root):
+    found, other = discover(root)
+    for kind, path in other:  # a kit using `x` of casussen/x.yaml.txt hears it from that file
+        file = shown(root, path)
+        workspace.unread.setdefault(kind.name, []).append(file)
+        workspace.broken.setdefault(kind.name, {}).setdefault(intended_name(file), []).append(file)
+    for kind, path in found:
         file = shown(root, path)
         workspace.files.append(file)
         doc, problems = load(path, file)
@@ -92,7 +124,9 @@ def load_workspace(root: Path) -> Workspace:
             model, problems = validate(doc, kind)
             workspace.diagnostics += problems
         if model is not None:
-            _add(workspace, Entry(kind, doc, model))
+            entry = Entry(kind, doc, model)
+            workspace.diagnostics += _name_differs(entry, path)
+            _add(workspace, entry)
         else:
             _mark_broken(workspace, kind.name, path, doc)
     return workspace
@@ -101,8 +135,8 @@ def load_workspace(root: Path) -> Workspace:
 def _mark_broken(workspace: Workspace, kind: str, path: Path, doc: Document | None) -> None:
     """Remember the ids a file that did not load or validate goes by, so that a kit using it
     gets no second error: its file name (an id is its file name) and its `id` if readable."""
-    ids = workspace.broken.setdefault(kind, set())
-    ids.add(path.stem)
+    file = shown(workspace.root, path)
+    ids = {path.stem}
     if doc is not None and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
         ids.add(doc.data["id"])
     elif doc is None:  # not YAML at all: an `id: …` line may still say which one it is
@@ -110,6 +144,18 @@ def _mark_broken(workspace: Workspace, kind: str, path: Path, doc: Document | No
         loose = loose_top_level(path, "id")
         if loose:
             ids.add(loose)
+    for id_ in ids:
+        workspace.broken.setdefault(kind, {}).setdefault(id_, []).append(file)
+
+
+def _name_differs(entry: Entry, path: Path) -> list[Diagnostic]:
+    """The docs promise that a casus (buurt, werkvorm …) is found by its file name."""
+    if not entry.kind.named_by_id or entry.id == path.stem:
+        return []
+    return [warning("id-niet-bestandsnaam", f"de id `{entry.id}` is niet gelijk aan de bestandsnaam "
+                    f"`{path.name}`", entry.doc.location(entry.doc.positions.value(("id",))),
+                    f"Noem het bestand `{entry.id}{path.suffix}`, of maak de id `{path.stem}`; zo vindt "
+                    f"iedereen de {entry.kind.name} terug aan zijn naam.")]
 
 
 def _add(workspace: Workspace, entry: Entry) -> None:
@@ -121,23 +167,89 @@ def _add(workspace: Workspace, entry: Entry) -> None:
             entry.doc.location(entry.doc.positions.value(("id",))),
             f"Geef elke {entry.kind.name} een eigen id, bijv. `{entry.id}-2`.",
             notes=(f"eerste: {first.doc.file}",)))
+        workspace.broken.setdefault(entry.kind.name, {}).setdefault(entry.id, []).append(entry.doc.file)
         return
     same[entry.id] = entry
 
 
 def files_under(root: Path, paths: list[Path]) -> set[str] | None:
-    """The workspace files (display form) that the user's PAD arguments select; None = all."""
+    """The workspace files (display form) that the user's PAD arguments select; None = all.
+    A path that is not a file ``check`` reads, or a folder holding none, is refused."""
     if not paths:
         return None
     selected: set[str] = set()
     for given in paths:
-        path = given if given.is_absolute() else Path.cwd() / given
+        path = (given if given.is_absolute() else Path.cwd() / given).resolve()
         if not path.exists():
-            from casuskit.errors import UsageError
             raise UsageError(f"het pad `{given}` bestaat niet", "Controleer de spelling van het pad.")
-        targets = [path] if path.is_file() else [p for p in path.rglob("*") if p.suffix in SUFFIXES]
-        selected |= {shown(root, p) for p in targets}
+        try:
+            relative = path.relative_to(root.resolve())
+        except ValueError:
+            raise UsageError(f"`{given}` ligt buiten de projectmap {root}",
+                             f"casuskit controleert alleen de bestanden in {_folders()} van de projectmap.") from None
+        if path.is_file():
+            _refuse_unless_checked(given, relative)
+            selected.add(relative.as_posix())
+            continue
+        inside = [p for p in path.rglob("*") if p.is_file() and not _ignored(p)
+                  and _checked_folder(p.relative_to(root.resolve())) is not None]
+        if not inside:
+            raise UsageError(f"in `{given}` staan geen bestanden die casuskit controleert",
+                             f"casuskit controleert de bestanden in {_folders()}.")
+        selected |= {p.relative_to(root.resolve()).as_posix() for p in inside}
     return selected
+
+
+def _checked_folder(relative: Path) -> tuple[str, ...] | None:
+    """The suffixes ``check`` reads in the top folder of ``relative`` (() for any: a kind's
+    folder, where other files get a warning), or None when ``check`` does not look there."""
+    from casuskit.model import KINDS
+    top = relative.parts[0] if len(relative.parts) > 1 else ""
+    if top in {kind.folder for kind in KINDS}:
+        return ()
+    return OTHER_CHECKED.get(top)
+
+
+def _refuse_unless_checked(given: Path, relative: Path) -> None:
+    suffixes = _checked_folder(relative)
+    if suffixes is None:
+        raise UsageError(f"`{given}` is geen bestand dat casuskit controleert",
+                         f"casuskit controleert de bestanden in {_folders()}.")
+    if suffixes == () and not is_yaml(relative):
+        raise UsageError(f"casuskit leest `{given}` niet: alleen bestanden die op .yaml of .yml eindigen",
+                         unread_hint(relative.as_posix()))
+    if suffixes and relative.suffix.lower() not in suffixes:
+        raise UsageError(f"casuskit leest `{given}` niet: in {relative.parts[0]}/ alleen "
+                         + " en ".join(suffixes) + "-bestanden", "Controleer de naam van het bestand.")
+
+
+def _folders() -> str:
+    from casuskit.model import KINDS
+    names = [f"{kind.folder}/" for kind in KINDS] + [f"{folder}/" for folder in OTHER_CHECKED]
+    return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def intended_name(file: str) -> str:
+    """The id a file not read as YAML was probably meant to have: ``x`` for ``x.yaml.txt``."""
+    name = file.rsplit("/", 1)[-1]
+    lower = name.lower()
+    for suffix in SUFFIXES:
+        if suffix + "." in lower:
+            return name[:lower.index(suffix + ".")]
+    return name.split(".", 1)[0]
+
+
+def unread_hint(file: str) -> str:
+    """How to make casuskit read a file it skips, or why it may stay."""
+    folder, _, name = file.rpartition("/")
+    lower = name.lower()
+    if any(suffix + "." in lower for suffix in SUFFIXES):
+        return (f"Hernoem het naar {folder}/{intended_name(file)}.yaml. Kladblok zet er .txt achter "
+                "als u bij 'Opslaan als' niet het type 'Alle bestanden' kiest.")
+    if lower.endswith(("~", ".bak", ".orig", ".tmp")):
+        return "Het lijkt een reservekopie; verwijder het, of zet het buiten deze map."
+    return (f"Is het een {folder.split('/')[0]}-bestand, sla het dan op als tekst met de extensie .yaml. "
+            "Anders: zet het buiten deze map.")
 
 
 def location_of(entry: Entry, path: tuple, key: bool = False) -> Location:

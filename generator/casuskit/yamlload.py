@@ -10,9 +10,13 @@ Events come from libyaml's C parser when PyYAML has it (about ten times faster);
 refuses is read again by PyYAML's own Python parser, whose messages ``yamlmessages``
 translates, so an error reads the same either way.
 
-Refused with a located Dutch diagnostic: non-UTF-8 and binary files, tabs, no-break spaces and
-zero-width characters, duplicate keys, anchors, aliases, tags, several documents, and files
-over :data:`MAX_BYTES`. Accepted: a UTF-8 BOM and CRLF line ends. The user's file is only read.
+Refused with a located Dutch diagnostic: non-UTF-8 (UTF-16 and UTF-32 named as such) and
+binary files, tabs, no-break spaces and zero-width characters, duplicate keys, anchors,
+aliases, tags, several documents, nesting deeper than :data:`MAX_DEPTH`, and files over
+:data:`MAX_BYTES`. Accepted: a UTF-8 BOM and CRLF line ends. Plain ``~``, ``null`` and an
+empty value are "nothing" (None), as in YAML 1.2 and the editor's schema check. Syntax
+mistakes are named by :mod:`casuskit.yamldiagnosis`, mistakes in what parsed by
+:mod:`casuskit.yamlparsed`. The user's file is only read.
 """
 
 from __future__ import annotations
@@ -35,10 +39,12 @@ try:
 except ImportError:  # PyYAML built without libyaml: the Python parser does all the work
     CParser = None
 
-from casuskit import yamlmessages
+from casuskit import textencoding, yamldiagnosis, yamlmessages, yamlparsed
 from casuskit.errors import Diagnostic, Location, error
 
 MAX_BYTES = 512 * 1024
+MAX_DEPTH = 40  # a casus needs about five levels; Python's recursion gives out near 330
+NULLS = ("~", "null", "Null", "NULL")  # YAML 1.2's "nothing", as the editor reads it
 PathKey = tuple  # path of a value in the document: ("fasen", 2, "vragen", 0)
 
 SUSPECT_CHARS = {
@@ -125,25 +131,37 @@ def loads(raw: bytes, file: str, path: Path | None = None) -> tuple[Document | N
     parse_text = text if text.endswith("\n") else text + "\n"  # libyaml and PyYAML differ at EOF
     for char in SUSPECT_CHARS:
         parse_text = parse_text.replace(char, " ")
+    lines = parse_text.split("\n")
     try:
         root = _compose(parse_text, file)
     except _Problem as exc:
         return None, problems + [exc.diagnostic]
     except yaml.MarkedYAMLError as exc:
-        return None, problems + [yamlmessages.translate(exc, file)]
+        return None, problems + [yamldiagnosis.explain(exc, parse_text, file)]
     except yaml.YAMLError as exc:  # ReaderError: non-printable characters
         return None, problems + [yamlmessages.translate_reader(exc, text, file)]
     if root is None:
-        return None, problems + [error(
-            "leeg-bestand", "het bestand is leeg", Location(file, 1, 1),
-            "Begin met de velden die dit soort bestand nodig heeft; "
-            "`casuskit nieuw casus` maakt een ingevuld voorbeeld.")]
+        return None, problems + [_empty(file, lines)]
     positions = Positions()
+    plain: list = []
     try:
-        data = _convert(root, (), positions, file, parse_text.split("\n"))
+        data = _convert(root, (), positions, file, lines, plain)
     except _Problem as exc:
         return None, problems + [exc.diagnostic]
+    problems += yamlparsed.silent_mistakes(file, lines, plain)
     return Document(file, path or Path(file), text, data, positions), problems
+
+
+def _empty(file: str, lines: list[str]) -> Diagnostic:
+    comments = [number for number, line in enumerate(lines, start=1) if line.strip().startswith("#")]
+    if comments:
+        return error("leeg-bestand", "het bestand bevat alleen commentaar (regels die met # beginnen)",
+                     Location(file, comments[0], 1, 2),
+                     "Casuskit slaat regels die met # beginnen over. Haal het # weg voor de regels die "
+                     "mee moeten tellen, of begin opnieuw met `casuskit nieuw`.")
+    return error("leeg-bestand", "het bestand is leeg", Location(file, 1, 1),
+                 "Begin met de velden die dit soort bestand nodig heeft; "
+                 "`casuskit nieuw casus` maakt een ingevuld voorbeeld.")
 
 
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
@@ -152,6 +170,15 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
             "te-groot", f"het bestand is te groot ({len(raw) // 1024} KB; de grens is {MAX_BYTES // 1024} KB)",
             Location(file), "Een casus past ruim in enkele tientallen KB. Splits het bestand, "
             "of controleer of er per ongeluk iets anders in geplakt is.")]
+    wide = textencoding.wide_encoding(raw)
+    if wide is not None:
+        return None, [error(
+            "geen-utf8", f"het bestand is opgeslagen als {wide.label}; casuskit leest alleen UTF-8",
+            Location(file, 1, 1),
+            "Sla het bestand opnieuw op met de codering UTF-8. In Kladblok: 'Opslaan als' → "
+            "Codering: UTF-8. In VS Code: klik rechtsonder op de codering "
+            f"('{wide.label}') en kies 'Opslaan met codering' → 'UTF-8'.",
+            notes=("in Kladblok heet deze codering 'Unicode'",) if wide.label.startswith("UTF-16") else ())]
     if b"\x00" in raw:
         return None, [error(
             "geen-tekst", "dit is geen tekstbestand (het bevat binaire gegevens)", Location(file),
@@ -202,26 +229,44 @@ class _StrictComposer(Composer, BaseResolver):
     Refuses aliases, anchors and tags where they appear."""
 
     file = ""
+    text = ""
+    depth = 0
 
     def compose_node(self, parent, index):
         event = self.peek_event()
+        mark = event.start_mark
         if isinstance(event, AliasEvent):
-            raise _Problem(_at(self.file, event.start_mark, "alias",
+            if not re.search(rf"&{re.escape(event.anchor)}\b", self.text):  # *bold* or * text
+                raise _Problem(yamlparsed.star_start(self.file, self.text.split("\n"), mark.line, mark.column))
+            raise _Problem(_at(self.file, mark, "alias",
                            f"verwijzingen (`*{event.anchor}`) zijn niet toegestaan",
                            "Schrijf de tekst gewoon opnieuw uit; casuskit gebruikt geen YAML-ankers "
                            "of verwijzingen, zodat elk bestand op zichzelf leesbaar blijft."))
         if getattr(event, "anchor", None) is not None:
-            raise _Problem(_at(self.file, event.start_mark, "anker",
+            if not re.search(rf"\*{re.escape(event.anchor)}\b", self.text):  # & at the start of a text
+                raise _Problem(yamlparsed.text_start(self.file, self.text.split("\n"), mark.line, mark.column))
+            raise _Problem(_at(self.file, mark, "anker",
                            f"ankers (`&{event.anchor}`) zijn niet toegestaan",
                            "Haal `&" + event.anchor + "` weg en schrijf herhaalde tekst gewoon uit."))
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
+            if not tag.startswith(("!!", "tag:")) and "/" not in tag:  # !Belangrijk: text with a "!"
+                raise _Problem(yamlparsed.text_start(self.file, self.text.split("\n"), mark.line, mark.column))
             tag = tag.replace("tag:yaml.org,2002:", "!!")
-            raise _Problem(_at(self.file, event.start_mark, "tag",
+            raise _Problem(_at(self.file, mark, "tag",
                            f"YAML-tags (`{tag}`) zijn niet toegestaan",
                            "Haal de tag (het woord dat met ! begint) weg; casuskit bepaalt zelf "
                            "het soort waarde."))
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise _Problem(_at(self.file, mark, "te-diep",
+                           f"de gegevens zijn hier dieper genest dan {MAX_DEPTH} niveaus",
+                           "Een casus heeft hoogstens een paar niveaus (veld → lijst → veld). Controleer "
+                           "de inspringing en de haakjes [ ] en { } vanaf deze regel."))
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _StrictLoader(Reader, Scanner, Parser, _StrictComposer):
@@ -233,7 +278,7 @@ class _StrictLoader(Reader, Scanner, Parser, _StrictComposer):
         Parser.__init__(self)
         Composer.__init__(self)
         BaseResolver.__init__(self)
-        self.file = file
+        self.file, self.text = file, stream
 
 
 if CParser is not None:
@@ -244,7 +289,7 @@ if CParser is not None:
             CParser.__init__(self, stream)
             Composer.__init__(self)
             BaseResolver.__init__(self)
-            self.file = file
+            self.file, self.text = file, stream
 
 
 def _compose(text: str, file: str):
@@ -296,14 +341,18 @@ def _block_indent(node, lines: list[str]) -> int | None:
     return None
 
 
-def _convert(node, path: PathKey, positions: Positions, file: str, lines: list[str]):
+def _convert(node, path: PathKey, positions: Positions, file: str, lines: list[str], plain: list):
+    """Plain data from a node tree; ``plain`` collects the unquoted scalars (for
+    :func:`yamlparsed.silent_mistakes`)."""
     positions.values[path] = _span(node, lines)
     if isinstance(node, ScalarNode):
-        if not node.style and node.value == "":  # libyaml: style "" for an empty plain scalar
-            return None  # `key:` with nothing after it
+        if not node.style:  # libyaml: style "" for a plain scalar
+            plain.append(node)
+            if node.value == "" or node.value in NULLS:
+                return None  # `key:` with nothing after it
         return node.value
     if isinstance(node, SequenceNode):
-        return [_convert(item, path + (i,), positions, file, lines) for i, item in enumerate(node.value)]
+        return [_convert(item, path + (i,), positions, file, lines, plain) for i, item in enumerate(node.value)]
     assert isinstance(node, MappingNode)
     result: dict[str, object] = {}
     for key_node, value_node in node.value:
@@ -312,6 +361,9 @@ def _convert(node, path: PathKey, positions: Positions, file: str, lines: list[s
                            "een veldnaam moet een woord zijn, geen lijst of blok",
                            "Schrijf `veldnaam: waarde`."))
         key = key_node.value
+        if not key_node.style and key[:1] in yamldiagnosis.CURLY_PAIRS:  # “Zegt ze: niks” as a key
+            raise _Problem(yamldiagnosis.curly_start(file, lines, key_node.start_mark.line,
+                                                     key_node.start_mark.column))
         if key in result:
             first = positions.keys[path + (key,)]
             raise _Problem(error(
@@ -322,7 +374,7 @@ def _convert(node, path: PathKey, positions: Positions, file: str, lines: list[s
                 "YAML zou anders stilletjes alleen de laatste houden.",
                 notes=(f"eerste keer: regel {first.line}, kolom {first.column}",)))
         positions.keys[path + (key,)] = _span(key_node, lines)
-        result[key] = _convert(value_node, path + (key,), positions, file, lines)
+        result[key] = _convert(value_node, path + (key,), positions, file, lines, plain)
     return result
 
 
@@ -330,7 +382,7 @@ def loose_top_level(path: Path, key: str) -> str | None:
     """The plain value of a top-level ``key: value`` line in a file that did not load, read as
     text (e.g. the ``id`` of a casus with a YAML error), or None."""
     try:
-        text = path.read_bytes()[:MAX_BYTES].decode("utf-8", "replace")
+        text = textencoding.readable(path.read_bytes()[:MAX_BYTES])
     except OSError:
         return None
     found = re.search(rf"^{re.escape(key)}:[ ]*([\"']?)([^\"'#\n]*?)\1[ ]*(?:#.*)?$", text, re.MULTILINE)

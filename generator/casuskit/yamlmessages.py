@@ -2,8 +2,9 @@
 
 PyYAML reports problems in English parser terms ("expected <block end>, but found '-'").
 Each rule here recognises one such problem and says, in Dutch, what the writer most likely did
-and how to fix it. Unknown problems still get a Dutch message; the English original is only
-added as a technical note.
+and how to fix it. Unknown problems still get a Dutch message; the English original travels
+only as the diagnostic's ``detail``, shown with ``casuskit check --debug``. The writer's most
+common mistakes are recognised first, from their own lines, by :mod:`casuskit.yamldiagnosis`.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ RULES: list[tuple[str, str, str, str]] = [
 def translate(exc, file: str) -> Diagnostic:
     """Turn a PyYAML MarkedYAMLError into a located Dutch diagnostic."""
     problem = exc.problem or exc.context or ""
+    detail = " ".join(part for part in (exc.context, exc.problem) if part)
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     for pattern, code, message, hint in RULES:
@@ -66,11 +68,11 @@ def translate(exc, file: str) -> Diagnostic:
         if match:
             if code == "aanhalingsteken-open" and exc.context_mark:  # point at the opening quote
                 line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
-            return error(code, message.format(*match.groups()), Location(file, line, column, column + 1), hint)
+            return error(code, message.format(*match.groups()), Location(file, line, column, column + 1),
+                         hint, detail=detail)
     return error("yaml", "dit is op deze plek geen geldige YAML", Location(file, line, column, column + 1),
                  "Vergelijk de regel met een voorbeeld (`casuskit nieuw casus`); let op "
-                 "inspringing, dubbele punten en aanhalingstekens.",
-                 notes=(f"technisch: {problem}",))
+                 "inspringing, dubbele punten en aanhalingstekens.", detail=detail)
 
 
 def translate_reader(exc, text: str, file: str) -> Diagnostic:

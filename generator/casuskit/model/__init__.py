@@ -6,7 +6,10 @@ here. :data:`KINDS` maps each workspace folder to the model its files hold.
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
+
+from pydantic import BaseModel
 
 from casuskit.model.casus import Casus
 from casuskit.model.kit import Kit
@@ -21,6 +24,7 @@ class Kind:
     folder: str      # workspace folder holding these files
     name: str        # Dutch singular, as the user says it
     model: type[Model]
+    named_by_id: bool = True  # the file is named after its id (kits: no, their ids carry a prefix)
 
 
 KINDS: tuple[Kind, ...] = (
@@ -29,8 +33,31 @@ KINDS: tuple[Kind, ...] = (
     Kind("werkvormen", "werkvorm", Werkvorm),
     Kind("casussen", "casus", Casus),
     Kind("rollen", "rol", Rol),
-    Kind("kits", "kit", Kit),
+    Kind("kits", "kit", Kit, named_by_id=False),
 )
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
 
-__all__ = ["Buurt", "Casus", "Kind", "KINDS", "KIND_BY_NAME", "Kit", "Project", "Rol", "Werkvorm"]
+
+def inner_model(annotation) -> type[BaseModel] | None:
+    """The model class inside a field's type (through lists and optionals), or None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def all_models(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """``model`` and every model nested in its fields, each once, outermost first."""
+    found = [model]
+    for current in found:
+        for info in current.model_fields.values():
+            inner = inner_model(info.annotation)
+            if inner is not None and inner not in found:
+                found.append(inner)
+    return found
+
+__all__ = ["Buurt", "Casus", "Kind", "KINDS", "KIND_BY_NAME", "Kit", "Project", "Rol", "Werkvorm",
+           "all_models", "inner_model"]

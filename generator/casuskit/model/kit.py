@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from casuskit.model.types import Count, Date, Id, Model, Text, Time, choice, field
+from casuskit.model.types import Count, Date, Id, Model, Text, Time, choice, count, field
 
 CardSize = choice("a6", "a7", "a8")
 BackMode = choice("geen", "duplex-lange-zijde", "duplex-korte-zijde")
 
 
 class Seating(Model):
-    min_roles: Count | None = field(
+    min_roles: count(1, 12) | None = field(
         "rollen_per_tafel", "Minstens zoveel verschillende rollen aan elke tafel. Laat weg voor "
-                            "zoveel als er kunnen, tot 3.", None, ge=1, le=12)
+                            "zoveel als er kunnen, tot 3.", None)
     seed: Count = field("zaadje", "Getal dat de indeling vastlegt: hetzelfde getal geeft dezelfde "
                                   "indeling, een ander getal een andere.", 1)
 
@@ -22,7 +22,7 @@ class Kit(Model):
     id: Id = field("id", "Unieke naam van de kit: kleine letters, cijfers en streepjes.")
     project: Id = field("project", "Id van het project (bestand in projecten/).")
     neighbourhood: Id = field("buurt", "Id van de buurt of het gebied (bestand in buurten/).")
-    round: Count | None = field("ronde", "Nummer van de ronde (1, 2, 3 …). Gebruik anders 'sessie'.", None, ge=1)
+    round: count(1) | None = field("ronde", "Nummer van de ronde (1, 2, 3 …). Gebruik anders 'sessie'.", None)
     session: Text | None = field("sessie", "Naam van de bijeenkomst als er geen rondes zijn.", None)
     werkvorm: Id = field("werkvorm", "Id van de werkvorm (bestand in werkvormen/).")
     date: Date = field("datum", "Datum van de bijeenkomst, bijv. 2016-11-08.")
@@ -30,8 +30,8 @@ class Kit(Model):
     end: Time | None = field("eindtijd", "Geplande eindtijd; het programma mag niet uitlopen.", None)
     location: Text = field("locatie", "Waar de bijeenkomst is.")
     facilitator: Text = field("gespreksleider", "Wie de bijeenkomst leidt.")
-    participants: Count = field("deelnemers", "Verwacht aantal deelnemers.", ge=1)
-    groups: Count = field("groepen", "In hoeveel groepen of tafels er gewerkt wordt.", 1, ge=1)
+    participants: count(1) = field("deelnemers", "Verwacht aantal deelnemers.")
+    groups: count(1) = field("groepen", "In hoeveel groepen of tafels er gewerkt wordt.", 1)
     casussen: list[Id] = field("casussen", "Id's van de casussen die besproken worden.", [])
     roles: list[Id] = field("rollen", "Id's van rolkaarten (map rollen/) voor deze bijeenkomst; "
                                      "nodig als de werkvorm rolkaarten heeft.", [])

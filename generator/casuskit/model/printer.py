@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from casuskit.model import patterns
 from casuskit.model.types import Model, field
 
 MAX_SHIFT_MM = 4.5  # cards keep 5 mm padding; a shift must leave some of it
@@ -20,19 +21,26 @@ MAX_SHIFT_MM = 4.5  # cards keep 5 mm padding; a shift must leave some of it
 
 def _millimetres(value: object) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)  # already typed (a model re-validated)
-    text = str(value).strip() if value is not None else ""
-    if not re.fullmatch(r"[-+]?\d{1,3}([.,]\d{1,2})?", text):
-        raise PydanticCustomError(
-            "geen-millimeters", "`{value}` is geen aantal millimeters; schrijf een getal zoals "
-            "1,5 of -2", {"value": text})
-    return float(text.replace(",", "."))
+        number = float(value)  # already typed (a model re-validated)
+    else:
+        text = str(value).strip() if value is not None else ""
+        if not re.fullmatch(r"[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)", text):
+            raise PydanticCustomError(
+                "geen-millimeters", "`{value}` is geen aantal millimeters; schrijf een getal zoals "
+                "1,5 of -2", {"value": text})
+        number = float(text.replace(",", "."))
+    if number < -MAX_SHIFT_MM:
+        raise PydanticCustomError("greater_than_equal", "te klein", {"ge": -MAX_SHIFT_MM})
+    if number > MAX_SHIFT_MM:
+        raise PydanticCustomError("less_than_equal", "te groot", {"le": MAX_SHIFT_MM})
+    return number
 
 
+_MESSAGE = "Schrijf een aantal millimeters van -4,5 tot en met 4,5, bijv. 1,5 of -2."
 Millimetres = Annotated[float, BeforeValidator(_millimetres), WithJsonSchema({
-    "anyOf": [{"type": "number", "minimum": -MAX_SHIFT_MM, "maximum": MAX_SHIFT_MM},
-              {"type": "string", "pattern": r"^[-+]?\d{1,3}([.,]\d{1,2})?$", "examples": ["1,5"]}],
-    "examples": [1.5, -2]})]
+    "type": ["number", "string"], "minimum": -MAX_SHIFT_MM, "maximum": MAX_SHIFT_MM,
+    "pattern": patterns.MILLIMETRES, "examples": [1.5, "1,5", -2],
+    "errorMessage": _MESSAGE, "patternErrorMessage": _MESSAGE})]
 
 _SHOWN = f"{MAX_SHIFT_MM:g}".replace(".", ",")  # Dutch decimal comma
 _HOW = ("Meet het met de kalibratiepagina (kalibratie.docx): houd het vel met de voorkant naar u "
@@ -47,10 +55,10 @@ class Printer(Model):
         _HOW + "Hoeveel mm vallen de lijnen van de achterkant rechts van die van de voorkant? "
         "Links ervan: een negatief getal. casuskit schuift de achterkanten van de kaarten dan "
         f"evenveel terug. Tussen -{_SHOWN} en {_SHOWN}; standaard 0.",
-        0.0, ge=-MAX_SHIFT_MM, le=MAX_SHIFT_MM)
+        0.0)
     back_y: Millimetres = field(
         "achterkant_verschuiving_y_mm",
         _HOW + "Hoeveel mm vallen de lijnen van de achterkant onder die van de voorkant? "
         "Erboven: een negatief getal. casuskit schuift de achterkanten van de kaarten dan "
         f"evenveel terug. Tussen -{_SHOWN} en {_SHOWN}; standaard 0.",
-        0.0, ge=-MAX_SHIFT_MM, le=MAX_SHIFT_MM)
+        0.0)

@@ -3,7 +3,10 @@
 The loader hands every scalar over as text. These annotated types turn that text into Python
 values and, when that fails, raise a :class:`PydanticCustomError` whose type is a casuskit code
 and whose message is already Dutch. Each type also declares the JSON Schema an editor sees, in
-terms of how the user writes the value in YAML.
+terms of how the user writes the value in YAML and how the editor (YAML 1.2) reads it: ``1984``
+is a number there and ``true`` a boolean, where the tool reads text. Schema and tool accept the
+same values (limits as ``minimum``/``maximum``, patterns from :mod:`casuskit.model.patterns`),
+and the schema carries Dutch ``errorMessage``/``patternErrorMessage`` for the editor to show.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from casuskit.model import patterns
+
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december"]
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+YES, NO = ("ja", "true", "yes", "waar"), ("nee", "false", "no", "onwaar")
 
 
 class Model(BaseModel):
@@ -82,13 +88,30 @@ def _count(value: object) -> int:
     return int(text, 10)  # "08" is eight, never octal
 
 
+def count(minimum: int = 0, maximum: int | None = None):
+    """A whole number from ``minimum`` to ``maximum``, written as digits."""
+    def check(value: object) -> int:
+        number = _count(value)
+        if number < minimum:
+            raise PydanticCustomError("greater_than_equal", "te klein", {"ge": minimum})
+        if maximum is not None and number > maximum:
+            raise PydanticCustomError("less_than_equal", "te groot", {"le": maximum})
+        return number
+    limits = f"van {minimum} tot en met {maximum}" if maximum is not None else f"van {minimum} of meer"
+    message = f"Hier hoort een heel getal {limits}, bijv. {max(minimum, 1)}."
+    schema = {"type": ["integer", "string"], "minimum": minimum, "maximum": maximum or patterns.MAX_COUNT,
+              "pattern": patterns.whole_number(minimum, maximum),
+              "errorMessage": message, "patternErrorMessage": message}
+    return Annotated[int, BeforeValidator(check), WithJsonSchema(schema)]
+
+
 def _yes_no(value: object) -> bool:
     if isinstance(value, bool):
         return value
     text = _text(value).lower()
-    if text in ("ja", "true", "yes", "waar"):
+    if text in YES:
         return True
-    if text in ("nee", "false", "no", "onwaar"):
+    if text in NO:
         return False
     raise PydanticCustomError("geen-ja-nee", "`{value}` is geen ja of nee", {"value": text})
 
@@ -108,6 +131,9 @@ def _date(value: object) -> dt.date:
     if not 1 <= month <= 12:
         raise PydanticCustomError("datum-bestaat-niet", "`{value}` bestaat niet: er is geen maand {month}",
                                   {"value": text, "month": month})
+    if year == 0:
+        raise PydanticCustomError("datum-bestaat-niet", "`{value}` bestaat niet: er is geen jaar 0",
+                                  {"value": text, "month": "0 (jaar)"})
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         raise PydanticCustomError(
@@ -120,7 +146,7 @@ def _time(value: object) -> dt.time:
     if isinstance(value, dt.time):
         return value
     text = _text(value)
-    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", text)
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text)  # 19.30 is a number to the editor
     if not match:
         raise PydanticCustomError("geen-tijd", "`{value}` is geen tijd", {"value": text})
     hour, minute = int(match.group(1)), int(match.group(2))
@@ -130,24 +156,43 @@ def _time(value: object) -> dt.time:
 
 
 def choice(*options: str):
-    """A Literal of Dutch options that accepts any letter case and names the options on error."""
+    """A Literal of Dutch options that accepts any letter case (in the editor too) and names
+    the options on error."""
     def check(value: object) -> str:
         text = _text(value).lower()
         if text not in options:
             raise PydanticCustomError("geen-keuze", "`{value}` is geen van de mogelijke waarden",
                                       {"value": text, "options": list(options)})
         return text
-    return Annotated[Literal[options], BeforeValidator(check)]  # type: ignore[valid-type]
+    message = "Kies uit: " + ", ".join(options) + "."
+    schema = {"anyOf": [{"enum": list(options), "errorMessage": message},  # the editor suggests these
+                        {"type": "string", "pattern": patterns.one_of(options), "patternErrorMessage": message}],
+              "errorMessage": message}
+    return Annotated[Literal[options], BeforeValidator(check), WithJsonSchema(schema)]  # type: ignore[valid-type]
 
 
-Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
-Id = Annotated[str, BeforeValidator(_slug),
-               WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern})]
-Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
-YesNo = Annotated[bool, BeforeValidator(_yes_no),
-                  WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nee"]}]})]
-Date = Annotated[dt.date, BeforeValidator(_date),
-                 WithJsonSchema({"type": "string", "pattern": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4})$",
-                                 "examples": ["2016-11-08"]})]
-Time = Annotated[dt.time, BeforeValidator(_time),
-                 WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}$", "examples": ["19:30"]})]
+def _schema(schema: dict, message: str, pattern_message: str | None = None) -> WithJsonSchema:
+    """A field type's schema, with the Dutch messages the editor shows when a value does not
+    fit: ``message`` for a wrong kind of value, ``pattern_message`` for text of the wrong form."""
+    return WithJsonSchema({**schema, "errorMessage": message,
+                           **({"patternErrorMessage": pattern_message or message} if "pattern" in schema else {})})
+
+
+YES_NO = "Schrijf ja of nee."
+ID_MESSAGE = "Een id bestaat uit kleine letters, cijfers en streepjes, bijv. stille-buurman."
+Text = Annotated[str, BeforeValidator(_text), _schema(
+    {"type": ["string", "number", "boolean"], "pattern": r"\S"}, "Hier hoort een tekst, geen lijst of groep velden.",
+    "Dit veld is leeg; vul een tekst in.")]
+Id = Annotated[str, BeforeValidator(_slug), _schema(
+    {"type": ["string", "integer"], "minimum": 0, "pattern": r"^\s*[a-z0-9]+(?:-[a-z0-9]+)*\s*$"}, ID_MESSAGE)]
+Count = count()
+YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({
+    "anyOf": [{"type": "boolean", "errorMessage": YES_NO}, {"enum": ["ja", "nee"], "errorMessage": YES_NO},
+              {"type": "string", "pattern": patterns.one_of(YES + NO), "patternErrorMessage": YES_NO}],
+    "errorMessage": YES_NO})]
+Date = Annotated[dt.date, BeforeValidator(_date), _schema(
+    {"type": "string", "pattern": patterns.DATE, "examples": ["2016-11-08"]},
+    "Schrijf een datum die bestaat als jaar-maand-dag, bijv. 2016-11-08, of als 8-11-2016.")]
+Time = Annotated[dt.time, BeforeValidator(_time), _schema(
+    {"type": "string", "pattern": patterns.TIME, "examples": ["19:30"]},
+    "Schrijf uren en minuten met een dubbele punt, bijv. 19:30.")]

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from casuskit.model.types import Count, Id, Model, Text, YesNo, choice, field
+from casuskit.model.types import Id, Model, Text, YesNo, choice, count, field
 
 DOCUMENT_KINDS = ("draaiboek", "hand-out", "gesprekskaarten", "werkbladen", "rolkaarten")
 DocumentKind = choice(*DOCUMENT_KINDS)
@@ -16,7 +16,7 @@ CardCategory = choice(*CARD_CATEGORIES)
 
 class Block(Model):
     title: Text = field("titel", "Naam van het programmaonderdeel, bijv. 'Welkom en kennismaking'.")
-    minutes: Count = field("duur", "Duur in minuten (alleen het getal).", ge=1, le=480)
+    minutes: count(1, 480) = field("duur", "Duur in minuten (alleen het getal).")
     do: list[Text] = field("doe", "Wat de gespreksleider doet (instructies).", [])
     say: list[Text] = field("zeg", "Wat de gespreksleider ongeveer zegt.", [])
     watch: list[Text] = field("let_op", "Waar de gespreksleider op let.", [])
@@ -32,7 +32,7 @@ class WorksheetPart(Model):
     title: Text = field("titel", "Kop van dit onderdeel van het werkblad.")
     explanation: Text | None = field("uitleg", "Korte uitleg of opdracht bij dit onderdeel.", None)
     questions: list[Text] = field("vragen", "Vragen die de invuller beantwoordt.", [])
-    lines: Count = field("regels", "Aantal schrijfregels voor de antwoorden.", 4, le=40)
+    lines: count(0, 40) = field("regels", "Aantal schrijfregels voor de antwoorden.", 4)
 
 
 class Worksheet(Model):
@@ -65,7 +65,7 @@ class Werkvorm(Model):
         "vraagkaarten", "Vraagkaarten die bij de werkvorm horen, los van een casus "
                         "(komen bij de gesprekskaarten).", [])
     evaluation: list[Text] = field("evaluatie", "Evaluatievragen aan het eind van de bijeenkomst.", [])
-    table_size: Count | None = field("tafelgrootte", "Aantal deelnemers per tafel of groep.", None, ge=2)
+    table_size: count(2) | None = field("tafelgrootte", "Aantal deelnemers per tafel of groep.", None)
 
     @property
     def total_minutes(self) -> int:
