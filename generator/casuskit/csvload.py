@@ -18,11 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casuskit import oserrors
+from casuskit.textchars import CONTROL, shown
 from casuskit.errors import Diagnostic, Location, error, warning
 
 MAX_BYTES = 2 * 1024 * 1024
-# Characters XML 1.0 forbids, so a Word document cannot hold them (tab and line ends aside)
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Line ends as the csv module sees them; str.splitlines also splits on \x0c, \x1c, \x85 …
 LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -153,7 +152,7 @@ def control_characters(lines: list[str], file: str) -> list[Diagnostic]:
         match = CONTROL.search(line)
         if match:
             found.append(error("stuurteken", f"hier staat een onzichtbaar stuurteken "
-                               f"(U+{ord(match.group()):04X}) dat niet in een Word-document kan",
+                               f"({shown(match.group())}) dat niet in een Word-document kan",
                                Location(file, number, match.start() + 1, match.start() + 2),
                                "Verwijder het teken; het komt meestal mee bij kopiëren uit een ander "
                                "programma. In Excel haalt =SCHOON(A2) zulke tekens uit een cel."))
