@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 
 from casuskit import incremental
 from casuskit.errors import BuildFailed, CheckFailed, Diagnostic, ReferenceDocError, UsageError
-from casuskit.writer import Output
+from casuskit.writer import Output, locking
 
 if TYPE_CHECKING:  # imported when building: a build with nothing to do needs none of them
     from casuskit.check import CheckResult
@@ -47,6 +47,7 @@ class BuildResult:
     unchanged: list[str] = field(default_factory=list)  # kit ids already up to date in output/
 
 
+@locking(lambda root, kit_ids=(), out=None, *_, **__: out or root / OUTPUT_FOLDER)  # one build per folder
 def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
           progress: Callable[[str], None] | None = None, force: bool = False,
           jobs: int | None = None) -> BuildResult:
