@@ -34,15 +34,16 @@ def watch(out: Path | None, processen: int | None, map_: Path | None) -> None:
 
     from casuskit.build import OUTPUT_FOLDER
     from casuskit.cli import _print_diagnostics
-    from casuskit.watch import rebuild, relevant
+    from casuskit.watch import Session, relevant
     from casuskit.workspace import find_root
 
     root = find_root(map_ or Path.cwd())
     folder = out or root / OUTPUT_FOLDER
     shown = _shown(root, folder)
+    session = Session(root, folder, processen)
 
     def round_(changed) -> None:
-        rebuild(root, folder, changed, processen, click.echo, lambda found: _print_diagnostics(root, found))
+        session.round(changed, click.echo, lambda found: _print_diagnostics(root, found))
         click.echo(f"Kijkt naar wijzigingen in {root} (stoppen: Ctrl-C) …")
 
     try:
