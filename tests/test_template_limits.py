@@ -70,19 +70,38 @@ def test_the_multiplication_bomb_never_makes_its_text():
     assert peak < 5_000_000  # the text would be 300 MB
 
 
+def with_template(root, text: str) -> None:
+    write_workspace(root)
+    write(root, "werkvormen/kaarten.yaml", FILES["werkvormen/kaarten.yaml"].replace(
+        "[gesprekskaarten]", "[draaiboek, gesprekskaarten]"))
+    write(root, "sjablonen/draaiboek-intro.j2", text)
+
+
 @pytest.mark.parametrize("bomb, reason", [
     (LOOP, "range(…) geeft 99.999 getallen; casuskit telt tot hoogstens 10.000"),
     (TIMES, "dit maakt een tekst van meer dan 100.000 tekens (ongeveer 300.000.000)")])
-def test_a_bomb_in_a_project_template_stops_the_build_in_dutch(tmp_path, bomb, reason):
-    write_workspace(tmp_path)
-    write(tmp_path, "werkvormen/kaarten.yaml", FILES["werkvormen/kaarten.yaml"].replace(
-        "[gesprekskaarten]", "[draaiboek, gesprekskaarten]"))
-    write(tmp_path, "sjablonen/draaiboek-intro.j2", f"Welkom.\n{bomb}\n")
+def test_a_bomb_in_a_project_template_is_a_located_check_error(tmp_path, bomb, reason):
+    """check renders the project's templates with every variable empty: a bomb that needs no
+    kit's values shows there already."""
+    with_template(tmp_path, f"Welkom.\n{bomb}\n")
+    with at_most(30):
+        result = run(tmp_path, "check")
+    assert result.exit_code == 1
+    assert (f"fout[sjabloon]: het sjabloon vraagt te veel werk: {reason}\n"
+            "  --> sjablonen/draaiboek-intro.j2:2:1\n") in result.output
+
+
+@pytest.mark.parametrize("bomb, reason", [
+    (LOOP, "range(…) geeft 99.999 getallen; casuskit telt tot hoogstens 10.000"),
+    (TIMES, "dit maakt een tekst van meer dan 100.000 tekens (ongeveer 300.000.000)")])
+def test_a_bomb_behind_a_kits_values_stops_the_build_in_dutch(tmp_path, bomb, reason):
+    with_template(tmp_path, f"Welkom.\n{{% if kit.locatie %}}\n{bomb}\n{{% endif %}}\n")
+    assert run(tmp_path, "check").exit_code == 0  # empty variables: the bomb is not reached
     with at_most(30):
         result = run(tmp_path, "build")
     assert result.exit_code == 1
     assert result.output.splitlines()[-2:] == [
-        f"fout: het sjabloon sjablonen/draaiboek-intro.j2, regel 2 vraagt te veel werk: {reason}",
+        f"fout: het sjabloon sjablonen/draaiboek-intro.j2, regel 3 vraagt te veel werk: {reason}",
         "hulp: " + LIMIT_HINT.replace("Een casustekst", "Een sjabloon")]
     assert not (tmp_path / "output").exists()
 

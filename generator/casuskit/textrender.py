@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
 from jinja2 import TemplateError, TemplateRuntimeError, TemplateSyntaxError, UndefinedError
 
 from casuskit import textchars
@@ -34,12 +34,12 @@ def dutch_date(value: dt.date) -> str:
     return f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
-def _environment(root: Path | None) -> LimitedSandbox:
+def _environment(root: Path | None, undefined=StrictUndefined) -> LimitedSandbox:
     loaders = []
     if root is not None and (root / OVERRIDE_FOLDER).is_dir():
         loaders.append(FileSystemLoader(str(root / OVERRIDE_FOLDER)))
     loaders.append(PackageLoader("casuskit", "templates/teksten"))
-    env = LimitedSandbox(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
+    env = LimitedSandbox(loader=ChoiceLoader(loaders), undefined=undefined,
                          autoescape=False, keep_trailing_newline=False,
                          trim_blocks=True, lstrip_blocks=True)
     env.add_filter("datum", dutch_date)
@@ -177,6 +177,21 @@ def _render(env, name: str, context: dict) -> str:
         raise TemplateTextError(f"het sjabloon {shown} klopt niet: een berekening erin gaat mis",
                                 "Gebruik alleen variabelen, zonder te rekenen; vergelijk met het "
                                 f"origineel in casuskit (templates/teksten/{name}).") from None
+
+
+def too_much_work(root: Path, name: str) -> tuple[str, int | None] | None:
+    """What is wrong with a project template that asks for endless work, or for text no Word
+    document can hold, whatever the kit: rendered with every variable empty, for ``check``
+    (the build renders it with each kit's values). (problem, line) or None."""
+    try:
+        _filled(_environment(root, ChainableUndefined).get_template(name), {})
+    except LimitExceeded as exc:
+        return f"vraagt te veel werk: {exc.reason}", _template_line(exc, name)
+    except Unwritable as exc:
+        return f"maakt {exc.what}", _template_line(exc, name)
+    except Exception:  # anything else needs a kit's values: the build says what
+        return None
+    return None
 
 
 def _template_line(exc: Exception, name: str) -> int | None:
