@@ -38,7 +38,10 @@ HEADER = """# Template bombs
 `python benchmarks/template_bombs.py` (see its docstring). "gestopt": still running when the
 run was stopped.
 
+## Now
+
 """
+BEGIN, END = "<!-- begin: written by benchmarks/template_bombs.py -->", "<!-- end -->"
 BOMBS = {"loop": "{% for a in range(99999) %}{% for b in range(99999) %}x{% endfor %}{% endfor %}",
          "times": "{{ 'x' * 300000000 }}"}
 
@@ -100,8 +103,12 @@ def main() -> None:
         f"stopped after {args.limit:.0f} s.", "",
         "| bomb | in | command | exit | seconds | peak MiB | first message |", "|---|---|---|---|---|---|---|",
         *rows])
-    if not args.no_write:
-        (HERE / "BOMBS.md").write_text(HEADER + table + "\n", encoding="utf-8")
+    if not args.no_write:  # the text outside the block is written by hand
+        path = HERE / "BOMBS.md"
+        text = path.read_text(encoding="utf-8") if path.exists() else HEADER + BEGIN + "\n" + END + "\n"
+        before, _, rest = text.partition(BEGIN)
+        path.write_text(before + BEGIN + "\n\n" + table + "\n\n" + END + rest.partition(END)[2],
+                        encoding="utf-8")
 
 
 if __name__ == "__main__":
