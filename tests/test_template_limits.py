@@ -58,14 +58,20 @@ def test_a_bomb_in_a_casus_text_is_a_located_check_error(tmp_path, bomb, reason)
     assert f"  = hulp: {LIMIT_HINT}" in result.output
 
 
-def test_the_multiplication_bomb_never_makes_its_text():
+def problem_and_peak(text: str):
+    """What check says about ``text``, and the most memory Python held meanwhile (bytes)."""
     texts = Texts(None)
     tracemalloc.start()
     try:
-        problem = texts.problem(TIMES, CONTEXT)
-        _, peak = tracemalloc.get_traced_memory()
+        with at_most(10):
+            problem = texts.problem(text, CONTEXT)
+        return problem, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+
+
+def test_the_multiplication_bomb_never_makes_its_text():
+    problem, peak = problem_and_peak(TIMES)
     assert problem.message.startswith("deze variabele-tekst vraagt te veel werk")
     assert peak < 5_000_000  # the text would be 300 MB
 
@@ -122,13 +128,14 @@ def test_a_bomb_behind_a_kits_values_stops_the_build_in_dutch(tmp_path, bomb, re
     ("{% set x %}{% for i in range(9999) %}{{ 'y' * 99 }}{% endfor %}{% endset %}",
      "dit maakt bij elkaar meer dan 1.000.000 tekens"),
     ("{{ range(10000)|map('string')|map('center', 99999)|join }}", "dit herhaalt of rekent meer dan 10.000 keer"),
+    ("{{ ('y' * 99999).join(range(9000)|map('string')) }}", "dit herhaalt of rekent meer dan 10.000 keer"),
     ("{{ 2 ** 99999999 }}", "dit rekent met een te groot getal"),
     ("{% for x in [[1]] recursive %}{{ loop(x) }}{% endfor %}", "een lus met `recursive` voert casuskit niet uit"),
 ])
 def test_other_ways_to_ask_for_endless_work_or_text_are_refused(text, reason):
-    with at_most(10):
-        problem = Texts(None).problem(text, CONTEXT)
+    problem, peak = problem_and_peak(text)
     assert problem.message.startswith("deze variabele-tekst vraagt te veel werk: " + reason), problem.message
+    assert peak < 5_000_000  # refused before the text or the list is made
 
 
 @pytest.mark.parametrize("text", ["{{ lipsum(99999) }}", "{{ 'x\\tx'.expandtabs(99999) }}",

@@ -270,6 +270,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         if isinstance(__obj, Undefined):
             return super().call(__context, __obj, *args, **kwargs)  # its own, located error
         __self._step()
+        args = tuple(__self._measurable(arg) for arg in args)
         __self._check_arguments(args, kwargs)
         owner = getattr(__obj, "__self__", None)
         wrapped = getattr(__obj, "__wrapped__", None)  # str.format, as Jinja's sandbox wraps it
@@ -288,6 +289,11 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
             raise SecurityError(f"{__obj!r} is not allowed in casuskit texts")
         return __self._result(super().call(__context, __obj, *args, **kwargs))
 
+    def _measurable(self, value):
+        """A generator (``x|map(…)``) as a list, counting its items, so that its size is known
+        before a join builds from it."""
+        return list(self._counted(value)) if isinstance(value, Iterator) else value
+
     def _check_arguments(self, args, kwargs) -> None:
         for value in (*args, *kwargs.values()):
             if isinstance(value, int) and abs(value) > MAX_TEXT:
@@ -302,9 +308,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 
         @functools.wraps(function)
         def limited(*args, **kwargs):
-            args = list(args)
-            if len(args) > passes and isinstance(args[passes], Iterator):
-                args[passes] = list(self._counted(args[passes]))  # to measure it
+            args = [self._measurable(arg) for arg in args]
             self._step()
             self._check_arguments(args[passes:], kwargs)
             if bound is not None:
