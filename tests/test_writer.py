@@ -257,7 +257,7 @@ def test_a_name_too_long_for_the_file_system_is_explained(tmp_path):
         committed(tmp_path / "output", {"k/" + "a" * 300 + ".docx": b"x"})
     assert caught.value.message.endswith("mislukte: de naam of het pad is te lang")
     assert caught.value.hint.startswith("Kies een map met een korter pad")
-    assert list((tmp_path / "output").rglob("*")) in ([], [tmp_path / "output" / "k"])
+    assert not (tmp_path / "output").exists()  # not even the folders made for it
 
 
 def test_ctrl_c_during_a_commit_leaves_no_temp_file(tmp_path, monkeypatch):
@@ -272,4 +272,4 @@ def test_ctrl_c_during_a_commit_leaves_no_temp_file(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         committed(tmp_path / "output", {"k/a.docx": b"a!", "k/b.docx": b"b!"})
     monkeypatch.undo()
-    assert [p.name for p in (tmp_path / "output").rglob("*")] == ["k"]
+    assert not (tmp_path / "output").exists()

@@ -37,6 +37,7 @@ class Tree:
     def __init__(self, root: Path):
         self.root = root
         self._folders: dict[PurePosixPath, int | Path | None] = {}
+        self.created: list[PurePosixPath] = []  # folders this commit made, in order
 
     def __enter__(self) -> Tree:
         self._folders[HERE] = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY) if BY_FD else self.root
@@ -90,6 +91,19 @@ class Tree:
         except OSError:
             pass
 
+    def remove_created(self) -> None:
+        """After a failure: remove the folders this commit made, deepest first, if empty."""
+        for folder in reversed(self.created):
+            parent = self._folders.get(folder.parent)
+            try:
+                if isinstance(parent, int):
+                    os.rmdir(folder.name, dir_fd=parent)
+                elif parent is not None:
+                    os.rmdir(parent / folder.name)
+            except OSError:  # not empty, or already gone
+                pass
+        self.created.clear()
+
     @staticmethod
     def _open_new(handle, name: str) -> int:
         return os.open(name, NEW_FILE, 0o666, dir_fd=handle) if BY_FD else os.open(handle / name, NEW_FILE, 0o666)
@@ -105,19 +119,20 @@ class Tree:
         self._folders[folder] = handle
         return handle
 
-    @staticmethod
-    def _open_folder(parent, folder: PurePosixPath, create: bool):
+    def _open_folder(self, parent, folder: PurePosixPath, create: bool):
         name = folder.name
         if not BY_FD:
             path = parent / name
             if path.is_symlink():
                 raise LinkedFolder(folder)
-            if create:
-                path.mkdir(exist_ok=True)
+            if create and not path.exists():
+                path.mkdir()
+                self.created.append(folder)
             return path if path.is_dir() else None
         if create:
             try:
                 os.mkdir(name, 0o777, dir_fd=parent)
+                self.created.append(folder)
             except FileExistsError:
                 pass
         try:

@@ -138,9 +138,11 @@ class Output:
                     for current, temp in staged:
                         tree.replace(current.parent, temp, current.name)
                         done += 1
-                finally:  # a failure, Ctrl-C: no temporary file stays behind
+                finally:  # a failure, Ctrl-C: no temporary file, nor a folder made for one, stays
                     for rel, temp in staged[done:]:
                         tree.remove(rel.parent, temp)
+                    if done < len(staged):
+                        tree.remove_created()
             except LinkedFolder as exc:
                 raise OutputError(f"{self._shown(exc.relative)} is een snelkoppeling (symlink) naar een "
                                   "andere plek; casuskit schrijft alleen in de uitvoermap zelf",
