@@ -170,3 +170,11 @@ def test_sizes_count_shared_and_self_holding_lists_without_end():
     loop: list = []
     loop.append(loop)
     assert sandbox.size(loop) > sandbox.MAX_PRODUCED  # stops counting, never hangs
+
+
+def test_a_call_casuskit_does_not_run_in_a_project_template_is_named_so(tmp_path):
+    with_template(tmp_path, "Welkom.\n{% if kit.locatie %}{{ kit.locatie.expandtabs(8) }}{% endif %}\n")
+    result = run(tmp_path, "build")
+    assert result.exit_code == 1
+    assert ("fout: het sjabloon sjablonen/draaiboek-intro.j2, regel 2 klopt niet: het roept iets aan dat "
+            "casuskit niet uitvoert") in result.output

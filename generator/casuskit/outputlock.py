@@ -146,8 +146,11 @@ def _acquire(folder: Path, wait: float) -> int:
 
 def _owner(fd: int) -> list[str]:
     """What the lock file says: process id and computer name."""
-    os.lseek(fd, 0, os.SEEK_SET)
-    return os.read(fd, 200).decode("utf-8", "replace").split()
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return os.read(fd, 200).decode("utf-8", "replace").split()
+    except OSError:  # Windows: the holder's lock covers what we would read
+        return []
 
 
 def busy(folder: Path, owner: list[str]) -> OutputError:

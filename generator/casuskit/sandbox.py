@@ -95,7 +95,7 @@ def size(value, limit: int = MAX_PRODUCED) -> int:
             total += 2 * len(item) + 2
             stack += item
         elif isinstance(item, Namespace):
-            stack.append(object.__getattribute__(item, "_Namespace__attrs"))
+            stack.append(getattr(item, "_Namespace__attrs", {}))  # its values, as Jinja keeps them
         else:
             total += 1
     return total

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
 from jinja2 import TemplateError, TemplateRuntimeError, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
 
 from casuskit import textchars
 from casuskit.errors import CasuskitError
@@ -168,7 +169,8 @@ def _render(env, name: str, context: dict) -> str:
             raise TemplateTextError(f"het sjabloon {shown} vraagt te veel werk: {exc.reason}",
                                     LIMIT_HINT.replace("Een casustekst", "Een sjabloon")) from None
         else:
-            problem = _dutch_syntax(exc.message)
+            problem = "het roept iets aan dat casuskit niet uitvoert" if isinstance(exc, SecurityError) \
+                else _dutch_syntax(exc.message)
             hint = "Vergelijk met het origineel in casuskit (templates/teksten/" + name + ")."
         raise TemplateTextError(f"het sjabloon {shown} klopt niet: {problem}", hint) from None
     except Exception as exc:  # {{ 1 / 0 }}: an expression in the project's own template fails
