@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import re
 import struct
 import zipfile
@@ -260,26 +262,30 @@ def test_writer_refuses_twice_and_outside(tmp_path):
 
 
 def test_writer_is_all_or_nothing(tmp_path, monkeypatch):
+    """The disk fills up while the second file is written: nothing changes, no temp file stays."""
     folder = tmp_path / "output"
     (folder / "k").mkdir(parents=True)
     (folder / "k/a.docx").write_bytes(b"old a")
     out = Output(folder)
     out.add("k/a.docx", b"new a")
-    out.add("k/b.docx", b"new b")
-    import builtins
-    real_open = builtins.open
+    out.add("k/b.docx", b"new b" * 1000)
+    real_write = os.write
 
-    def failing_open(path, mode="r", *args, **kwargs):
-        if "b.docx" in str(path) and "w" in mode:
-            raise OSError(28, "No space left on device")
-        return real_open(path, mode, *args, **kwargs)
+    def full_disk(fd, data):
+        if bytes(data[:5]) == b"new b":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
 
-    monkeypatch.setattr(builtins, "open", failing_open)
-    with pytest.raises(OutputError, match="schrijven naar output mislukte"):
+    monkeypatch.setattr(os, "write", full_disk)
+    with pytest.raises(OutputError) as caught:
         out.commit()
     monkeypatch.undo()
+    assert (caught.value.message, caught.value.hint) == (
+        "schrijven naar output/k/b.docx mislukte: de schijf is vol",
+        "Maak ruimte vrij op de schijf (bijv. oude uitvoer of de prullenbak) en probeer opnieuw.")
     assert (folder / "k/a.docx").read_bytes() == b"old a"
     assert sorted(p.name for p in (folder / "k").iterdir()) == ["a.docx"]
+    assert sorted(p.name for p in folder.iterdir()) == ["k"]  # nor the lock
 
 
 def test_file_open_in_word_gets_a_clear_message(ws):

@@ -107,3 +107,33 @@ def test_without_results_the_command_says_what_to_do(ws):
     result = run(ws, "evaluatie")
     assert result.exit_code == 2
     assert "er zijn nog geen ingevulde evaluaties in evaluaties/" in result.output
+
+
+def test_a_mistake_in_a_werkvorm_with_results_is_located_not_a_crash(evaluated):
+    """The werkvorm of kits with results does not validate: its own error, no exit 70."""
+    path = evaluated / "werkvormen/buurtcasus.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("naam: Buurtcasus, samen geschreven",
+                                                             "naam: ["), encoding="utf-8")
+    result = run(evaluated, "check")
+    assert result.exit_code == 1, result.output
+    assert "--> werkvormen/buurtcasus.yaml:" in result.output
+    assert "er ging iets mis in casuskit zelf" not in result.output
+    assert run(evaluated, "evaluatie").exit_code == 1
+
+
+def test_a_kit_with_results_and_an_unknown_werkvorm_is_located(evaluated):
+    path = evaluated / "kits/heerhugowaard/noord-ronde-2.yaml"
+    text = path.read_text(encoding="utf-8")
+    werkvorm = next(line for line in text.splitlines() if line.startswith("werkvorm:"))
+    path.write_text(text.replace(werkvorm, "werkvorm: bestaat-niet"), encoding="utf-8")
+    assert diagnostics(evaluated, errors_only=True) == [
+        ("onbekende-verwijzing", "er is geen werkvorm met de id `bestaat-niet`",
+         "kits/heerhugowaard/noord-ronde-2.yaml:6:11")]
+
+
+@pytest.mark.parametrize("char, shown, column", [("\x1b", "U+001B", 3), ("\x00", "U+0000", 3),
+                                                 ("\ufffe", "U+FFFE", 3), ("\x0c", "U+000C", 3)])
+def test_control_characters_in_results_are_located(char, shown, column):
+    assert problems(f"kennen,vraag1\n4,x{char}y\n") == [
+        ("stuurteken", f"hier staat een onzichtbaar stuurteken ({shown}) dat niet in een "
+                       "Word-document kan", f"{FILE}:2:{column + 1}")]

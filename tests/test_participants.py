@@ -83,3 +83,30 @@ def test_too_many_cells_hints_at_quotes():
 
 def test_empty_file():
     assert problems("\n\n")[1] == [("leeg-bestand", "het bestand is leeg", f"{FILE}:1:1")]
+
+
+@pytest.mark.parametrize("char, shown", [("\x1b", "U+001B"), ("\x00", "U+0000"), ("\ufffe", "U+FFFE"),
+                                         ("\uffff", "U+FFFF"), ("\x08", "U+0008")])
+def test_control_characters_are_a_located_error(char, shown):
+    people, found = problems(f"naam,organisatie,rol\nAnna{char} Bakker,Zorgpunt,opbouwwerker\n")
+    assert found == [("stuurteken", f"hier staat een onzichtbaar stuurteken ({shown}) dat niet in een "
+                      "Word-document kan", f"{FILE}:2:5")]
+    d = participants.parse(f"naam,organisatie,rol\nAnna{char},Z,opbouwwerker\n".encode(), FILE)[1][0]
+    assert d.hint.startswith("Verwijder het teken")
+
+
+def test_tabs_and_line_ends_are_no_control_characters():
+    assert problems("naam,organisatie,rol\n\"Anna\tBakker\",\"Zorg\r\npunt\",opbouwwerker\r\n")[1] == []
+
+
+def test_check_and_build_refuse_a_list_with_a_control_character(listed):
+    from conftest import run
+    path = listed / "deelnemers/hhw-noord-ronde-2.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[2] = lines[2].replace(b",", b"\x1b,", 1)
+    path.write_bytes(b"\n".join(lines))
+    for command in ("check", "build"):
+        result = run(listed, command)
+        assert result.exit_code == 1, result.output
+        assert "fout[stuurteken]" in result.output and "deelnemers/hhw-noord-ronde-2.csv:3:" in result.output
+    assert not (listed / "output").exists()

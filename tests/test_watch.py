@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from casuskit.build import build
-from casuskit.watch import ALL, affected_kits, rebuild, relevant
+from casuskit.watch import ALL, Session, affected_kits, rebuild, relevant
 from casuskit.workspace import load_workspace
 from conftest import run
 
@@ -97,3 +98,34 @@ def test_watch_command_is_listed_in_dutch(ws):
     result = run(ws, "watch", "--help")
     assert result.exit_code == 0
     assert "Stop met Ctrl-C." in result.output
+
+
+def test_a_change_saved_while_another_file_has_an_error_is_built_once_that_is_fixed(ws, built):
+    """Casus A (stille-buurman) changes while casus B has an error: the round fails. B is fixed:
+    that round must rebuild A's kits too, though only B was saved."""
+    a, b = ws / CASUS, ws / "casussen/noord/druk-gezin.yaml"
+    kits_a, kits_b = users_of(ws, "stille-buurman"), users_of(ws, "druk-gezin")
+    assert kits_a and not kits_a & kits_b
+    session = Session(ws, built)
+    good_b = b.read_text(encoding="utf-8")
+    b.write_text(good_b.replace("titel:", "titel:\n  - lijst\ntiteltje:", 1), encoding="utf-8")
+    assert session.round([b], show=lambda _: None).failed
+    a.write_text(a.read_text(encoding="utf-8").replace("De stille buurman", "De stille buur", 1), encoding="utf-8")
+    assert session.round([a], show=lambda _: None).failed  # A saved while B is still wrong
+    b.write_text(good_b, encoding="utf-8")
+    fixed = session.round([b], show=lambda _: None)
+    assert not fixed.failed and fixed.kits == kits_a | kits_b and set(fixed.built) == kits_a
+    assert session.round([], show=lambda _: None).built == []  # nothing pending any more
+    hand_outs = list(built.rglob("hand-out-stille-buurman.docx"))
+    assert len(hand_outs) == len(kits_a)
+    assert all(b"De stille buur<" in zipfile.ZipFile(p).read("word/document.xml") for p in hand_outs)
+
+
+def test_the_first_round_stays_pending_as_a_whole_when_it_fails(ws, built):
+    b = ws / "casussen/noord/druk-gezin.yaml"
+    good_b = b.read_text(encoding="utf-8")
+    b.write_text(good_b.replace("titel:", "titel:\n  - lijst\ntiteltje:", 1), encoding="utf-8")
+    session = Session(ws, built)
+    assert session.round(None, show=lambda _: None).failed
+    b.write_text(good_b, encoding="utf-8")
+    assert session.round([b], show=lambda _: None).kits is ALL

@@ -18,7 +18,7 @@ from typing import Callable
 from casuskit import incremental
 from casuskit.errors import BuildFailed, CheckFailed, Diagnostic, UsageError
 from casuskit.printing import KitPrint
-from casuskit.writer import OUTPUT_FOLDER, Output
+from casuskit.writer import OUTPUT_FOLDER, Output, locking
 
 
 @dataclass
@@ -36,6 +36,7 @@ class BuildResult:
     errors: list[Diagnostic] = field(default_factory=list)  # in other files: shown, did not stop these kits
 
 
+@locking(lambda root, kit_ids=(), out=None, *_, **__: out or root / OUTPUT_FOLDER)  # one build per folder
 def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
           progress: Callable[[str], None] | None = None, force: bool = False,
           jobs: int | None = None) -> BuildResult:

@@ -181,12 +181,13 @@ def _line_offset(text: str, line: int | None) -> int:
 
 
 def template_syntax_problems(ws: Workspace) -> list[Diagnostic]:
-    """A project's own fixed texts (sjablonen/*.j2) must at least parse; variables are checked
-    when a kit is built, with the kit's context."""
+    """A project's own fixed texts (sjablonen/*.j2) must at least parse, and not ask for
+    endless work with every variable empty; variables are checked when a kit is built, with
+    the kit's context."""
     from jinja2 import TemplateSyntaxError
 
     from casuskit.errors import Location
-    from casuskit.textrender import OVERRIDE_FOLDER, _dutch_syntax
+    from casuskit.textrender import LIMIT_HINT, OVERRIDE_FOLDER, _dutch_syntax, too_much_work
     folder = ws.root / OVERRIDE_FOLDER
     found: list[Diagnostic] = []
     if not folder.is_dir():
@@ -204,6 +205,11 @@ def template_syntax_problems(ws: Workspace) -> list[Diagnostic]:
                                Location(file, exc.lineno or 1, 1),
                                "Vergelijk met het origineel in casuskit (templates/teksten/"
                                f"{path.name})."))
+        else:
+            problem = too_much_work(ws.root, path.name)
+            if problem:
+                found.append(error("sjabloon", f"het sjabloon {problem[0]}", Location(file, problem[1] or 1, 1),
+                                   LIMIT_HINT.replace("Een casustekst", "Een sjabloon")))
         if not (Path(__file__).parent / "templates" / "teksten" / path.name).is_file():
             found.append(warning("onbekend-sjabloon", f"casuskit kent geen sjabloon `{path.name}`",
                                  Location(file), "Alleen bestanden met de naam van een bestaand sjabloon "

@@ -31,16 +31,17 @@ def watch(out: Path | None, processen: int | None, map_: Path | None) -> None:
     """
     import watchfiles
 
-    from casuskit.writer import OUTPUT_FOLDER
     from casuskit.paths import shown
-    from casuskit.watch import rebuild, relevant
+    from casuskit.watch import Session, relevant
+    from casuskit.writer import OUTPUT_FOLDER
 
     root = find_root(map_)
     folder = out or root / OUTPUT_FOLDER
-    shown = shown(root, folder)
+    where = shown(root, folder)
+    session = Session(root, folder, processen)
 
     def round_(changed) -> None:
-        rebuild(root, folder, changed, processen, click.echo, lambda found: print_diagnostics(root, found))
+        session.round(changed, click.echo, lambda found: print_diagnostics(root, found))
         click.echo(f"Kijkt naar wijzigingen in {root} (stoppen: Ctrl-C) …")
 
     try:
@@ -51,4 +52,4 @@ def watch(out: Path | None, processen: int | None, map_: Path | None) -> None:
             click.echo("\nGewijzigd: " + ", ".join(shown(root, p) for p in paths))
             round_(paths)
     except KeyboardInterrupt:
-        click.echo("\n" + STOPPED.format(out=shown))
+        click.echo("\n" + STOPPED.format(out=where))

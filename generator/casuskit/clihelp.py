@@ -2,7 +2,8 @@
 
 Click writes its own texts in English ("Usage:", "Options:", "No such option"). The classes here
 replace those with Dutch, and :func:`run_safely` turns every casuskit error into a Dutch message
-with the right exit code (1 for input problems, 2 for usage). An unexpected exception is a bug
+with the right exit code (1 for input problems, 2 for usage); an OS error (a full disk, a
+read-only folder) is explained in Dutch by :mod:`casuskit.oserrors`. An unexpected exception is a bug
 in casuskit; it gets a Dutch apology and the traceback only with CASUSKIT_DEBUG=1.
 """
 
@@ -150,6 +151,12 @@ def run_safely(func):
         except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
             sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
             sys.exit(0)
+        except OSError as exc:  # a folder that is read-only, a full disk: the user's to fix
+            from casuskit import oserrors
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"fout: {where}{oserrors.reason(exc)}", err=True)
+            click.echo(f"hulp: {oserrors.hint(exc)}", err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
             click.echo("Afgebroken; er is niets half geschreven.", err=True)
             sys.exit(130)

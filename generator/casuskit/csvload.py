@@ -13,12 +13,17 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casuskit import oserrors
+from casuskit.textchars import CONTROL, shown
 from casuskit.errors import Diagnostic, Location, error, warning
 
 MAX_BYTES = 2 * 1024 * 1024
+# Line ends as the csv module sees them; str.splitlines also splits on \x0c, \x1c, \x85 …
+LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -58,12 +63,19 @@ class Table:
 def read(path: Path, file: str, required: tuple[str, ...], optional: tuple[str, ...] = (),
          what: str = "") -> tuple[Table | None, list[Diagnostic]]:
     """Read a CSV file with a header line; check its column names against the known ones."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [error("onleesbaar", f"het bestand kan niet gelezen worden ({exc.strerror})",
-                            Location(file), "Controleer of het bestand bestaat en of u het mag lezen.")]
+    raw, problem = read_raw(path, file)
+    if raw is None:
+        return None, [problem]
     return reads(raw, file, required, optional, what)
+
+
+def read_raw(path: Path, file: str) -> tuple[bytes | None, Diagnostic | None]:
+    """The bytes of a user's CSV file, or why it cannot be read."""
+    try:
+        return path.read_bytes(), None
+    except OSError as exc:
+        return None, error("onleesbaar", f"het bestand kan niet gelezen worden ({oserrors.reason(exc)})",
+                           Location(file), oserrors.hint(exc, reading=True))
 
 
 def reads(raw: bytes, file: str, required: tuple[str, ...], optional: tuple[str, ...] = (),
@@ -76,9 +88,12 @@ def reads(raw: bytes, file: str, required: tuple[str, ...], optional: tuple[str,
     text, problem = _decode(raw, file)
     if problem:
         return None, [problem]
-    lines = text.splitlines()
+    lines = LINE_END.split(text)
     if not any(line.strip() for line in lines):
         return None, [error("leeg-bestand", "het bestand is leeg", Location(file, 1, 1), header_hint)]
+    found = control_characters(lines, file)
+    if found:  # reported; read on without them, so every other problem shows at once too
+        text, lines = CONTROL.sub(" ", text), [CONTROL.sub(" ", line) for line in lines]
     separator = ";" if lines[0].count(";") > lines[0].count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=False)
     records: list[tuple[int, list[str]]] = []
@@ -89,7 +104,6 @@ def reads(raw: bytes, file: str, required: tuple[str, ...], optional: tuple[str,
     (header_line, header), body = records[0], records[1:]
     starts = cell_columns(lines[header_line - 1], separator)
     columns: dict[str, int] = {}
-    found: list[Diagnostic] = []
     known = list(required) + list(optional)
     for index, name in enumerate(header):
         key = name.strip().lower()
@@ -129,6 +143,20 @@ def reads(raw: bytes, file: str, required: tuple[str, ...], optional: tuple[str,
                  for i, (name, value) in enumerate(zip(names, values)) if name}
         table.rows.append(Row(line, cells))
     return table, found
+
+
+def control_characters(lines: list[str], file: str) -> list[Diagnostic]:
+    """The first character per line that no Word document can hold (ESC, NUL, U+FFFE …)."""
+    found = []
+    for number, line in enumerate(lines, start=1):
+        match = CONTROL.search(line)
+        if match:
+            found.append(error("stuurteken", f"hier staat een onzichtbaar stuurteken "
+                               f"({shown(match.group())}) dat niet in een Word-document kan",
+                               Location(file, number, match.start() + 1, match.start() + 2),
+                               "Verwijder het teken; het komt meestal mee bij kopiëren uit een ander "
+                               "programma. In Excel haalt =SCHOON(A2) zulke tekens uit een cel."))
+    return found
 
 
 def cell_columns(line: str, separator: str) -> list[int]:

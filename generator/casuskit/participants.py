@@ -75,7 +75,13 @@ def load(root: Path, kit_id: str, groups: int | None = None
     path = path_for(root, kit_id)
     if not path.is_file():
         return None, []
-    return parse(path.read_bytes(), f"{FOLDER}/{path.name}", groups)
+    return read(path, f"{FOLDER}/{path.name}", groups)
+
+
+def read(path: Path, file: str, groups: int | None = None
+         ) -> tuple[ParticipantList | None, list[Diagnostic]]:
+    raw, problem = csvload.read_raw(path, file)
+    return (None, [problem]) if raw is None else parse(raw, file, groups)
 
 
 def parse(raw: bytes, file: str, groups: int | None = None
@@ -155,5 +161,5 @@ def check_lists(root: Path, kits: dict) -> list[Diagnostic]:
         if kit is None:
             found.append(csvload.unknown_kit("lijst-zonder-kit", kit_id, file, kits,
                                              "Een deelnemerslijst heet zoals de kit: deelnemers/<kit-id>.csv."))
-        found += parse(path.read_bytes(), file, kit.groups if kit else None)[1]
+        found += read(path, file, kit.groups if kit else None)[1]
     return found

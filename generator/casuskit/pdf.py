@@ -6,7 +6,10 @@ into one batch per worker (at most one per core) and converts each batch with a 
 ``soffice --convert-to pdf`` call, the workers side by side, each with its own throw-away
 profile (``-env:UserInstallation``) so they neither block each other nor a LibreOffice the
 user has open. Everything happens in a temporary folder; the caller gets the PDF bytes and
-hands them to the writer, which moves them into ``output/`` all at once.
+hands them to the writer, which moves them into ``output/`` all at once. Each LibreOffice runs
+in a process group of its own, killed whole when its batch is done, fails, times out or is
+interrupted; a :class:`~casuskit.reaper.Reaper` does the same, and removes the folder, when
+casuskit itself is killed.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from casuskit import oserrors
 from casuskit.errors import PdfError
+from casuskit.reaper import Reaper
 
 INSTALL_HINT = "sudo apt-get install libreoffice-writer-nogui"
 MAX_WORKERS = 4          # each LibreOffice takes 150-250 MB
@@ -81,19 +86,20 @@ def convert(sources: list[Path], workers: int | None = None) -> Conversion:
     if not sources:
         return Conversion({}, 0, 0.0)
     workers = workers or workers_for(len(sources))
-    with tempfile.TemporaryDirectory(prefix="casuskit-pdf-") as temp:
+    # the reaper removes the folder (and stops LibreOffice) even when casuskit is killed
+    with tempfile.TemporaryDirectory(prefix="casuskit-pdf-", ignore_cleanup_errors=True) as temp, \
+            Reaper(Path(temp)) as reaper:
         jobs: list[_Job] = []
         pdfs: dict[Path, bytes] = {}
         try:
             for i, batch in enumerate(batches(sources, workers)):
-                jobs.append(_start(office, Path(temp, f"werker-{i}"), batch))
+                jobs.append(_start(office, Path(temp, f"werker-{i}"), batch, reaper))
             for job in jobs:
                 pdfs.update(_finish(job))
-        except BaseException:  # a failure, Ctrl+C: leave no LibreOffice running
+        finally:  # done, failed or Ctrl-C: no LibreOffice of ours, nor a helper it started, runs on
             for job in jobs:
-                if job.process.poll() is None:
-                    _stop(job.process)
-            raise
+                _stop(job)
+                reaper.forget(job.process.pid)
     return Conversion(pdfs, len(jobs), time.perf_counter() - started)
 
 
@@ -103,9 +109,10 @@ class _Job:
     folder: Path
     inputs: dict[Path, Path]  # source → its uniquely named copy in the batch folder
     deadline: float
+    stopped: bool = False
 
 
-def _start(office: str, folder: Path, batch: list[Path]) -> _Job:
+def _start(office: str, folder: Path, batch: list[Path], reaper: Reaper) -> _Job:
     """Copy the batch under unique names (every kit has a draaiboek.docx) and start one
     LibreOffice for all of it."""
     (folder / "in").mkdir(parents=True)
@@ -123,22 +130,22 @@ def _start(office: str, folder: Path, batch: list[Path]) -> _Job:
                                    stderr=subprocess.STDOUT,
                                    start_new_session=sys.platform != "win32")
     except OSError as exc:
-        raise PdfError(f"LibreOffice kon niet starten ({exc.strerror})",
+        raise PdfError(f"LibreOffice kon niet starten ({oserrors.reason(exc)})",
                        f"Controleer de installatie, of installeer opnieuw: {INSTALL_HINT}") from None
     finally:
         log.close()
+    reaper.watch(process.pid)  # a session of its own: the group has the id of the process
     deadline = time.monotonic() + START_TIMEOUT_S + PER_DOCUMENT_TIMEOUT_S * len(batch)
     return _Job(process, folder, inputs, deadline)
 
 
 def _finish(job: _Job) -> dict[Path, bytes]:
-    try:
-        job.process.wait(timeout=max(1.0, job.deadline - time.monotonic()))
-    except subprocess.TimeoutExpired:
-        _stop(job.process)
+    ended = _ended(job.process, max(1.0, job.deadline - time.monotonic()))
+    _stop(job)  # the whole group: a helper LibreOffice started may live on
+    if not ended:
         raise PdfError("LibreOffice reageerde niet en is gestopt; er zijn geen PDF's gemaakt",
                        "Probeer het opnieuw. Blijft het hangen, start de computer dan opnieuw of "
-                       "bouw minder kits tegelijk (casuskit build KIT --pdf).") from None
+                       "bouw minder kits tegelijk (casuskit build KIT --pdf).")
     pdfs, failed = {}, []
     for source, copy in job.inputs.items():
         pdf = job.folder / "uit" / (copy.stem + ".pdf")
@@ -154,13 +161,42 @@ def _finish(job: _Job) -> dict[Path, bytes]:
     return pdfs
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """Stop the LibreOffice we started, with the helpers it started (its own session)."""
+def _ended(process: subprocess.Popen, timeout: float) -> bool:
+    """Wait up to ``timeout`` seconds for ``process`` to end, without reaping it: until it is
+    reaped, its group id cannot pass to another program, so killing the group hits only ours."""
+    if sys.platform == "win32" or not hasattr(os, "waitid"):
+        try:
+            process.wait(timeout=timeout)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
+    deadline, pause = time.monotonic() + timeout, 0.005
+    while True:
+        try:
+            if os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+                return True
+        except ChildProcessError:  # already reaped
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
+
+
+def _stop(job: _Job) -> None:
+    """Stop the LibreOffice we started, with the helpers it started (its own session), also
+    when the first one already ended: a helper may live on in the group. Once per job."""
+    if job.stopped:
+        return
+    job.stopped, process = True, job.process
     try:
         if sys.platform != "win32":
             os.killpg(process.pid, signal.SIGKILL)
-        else:
+        elif process.poll() is None:
             process.kill()
+    except OSError:  # the group is empty
+        pass
+    try:
         process.wait(timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
+    except subprocess.TimeoutExpired:
         pass

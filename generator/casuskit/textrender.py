@@ -1,8 +1,8 @@
 """Jinja2 text: casus variables such as ``{{ buurt.naam }}`` and the fixed document texts.
 
-Everything runs in a :class:`SandboxedEnvironment` with :class:`StrictUndefined`: text from
-YAML can fill in variables but never call into Python, and an unknown variable is an error
-rather than an empty string. The fixed texts of the documents (instructions, labels, standard
+Everything runs in casuskit's :class:`~casuskit.sandbox.LimitedSandbox` with
+:class:`StrictUndefined`: text from YAML can fill in variables but never call into Python nor ask
+for endless work or text, and an unknown variable is an error rather than an empty string. The fixed texts of the documents (instructions, labels, standard
 paragraphs) are templates in ``templates/teksten/``; a project overrides any of them by putting
 a file with the same name in its own ``sjablonen/`` folder.
 """
@@ -14,14 +14,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
-from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import TemplateError, TemplateRuntimeError, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
 
+from casuskit import textchars
 from casuskit.errors import TemplateTextError
+from casuskit.sandbox import LimitedSandbox, LimitExceeded, render
 from casuskit.model.types import MONTHS
 
 OVERRIDE_FOLDER = "sjablonen"
+UNWRITABLE_HINT = "Haal het teken (of de \\x-code die het maakt) weg; het komt meestal mee bij kopiëren."
+LIMIT_HINT = ("Een casustekst vult variabelen in, zoals {{ buurt.naam }}; lussen en berekeningen "
+              "die zo groot worden voert casuskit niet uit. Haal de lus of de berekening weg.")
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 
 
@@ -30,16 +35,16 @@ def dutch_date(value: dt.date) -> str:
     return f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
-def _environment(root: Path | None) -> SandboxedEnvironment:
+def _environment(root: Path | None, undefined=StrictUndefined) -> LimitedSandbox:
     loaders = []
     if root is not None and (root / OVERRIDE_FOLDER).is_dir():
         loaders.append(FileSystemLoader(str(root / OVERRIDE_FOLDER)))
     loaders.append(PackageLoader("casuskit", "templates/teksten"))
-    env = SandboxedEnvironment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
-                               autoescape=False, keep_trailing_newline=False,
-                               trim_blocks=True, lstrip_blocks=True)
-    env.filters["datum"] = dutch_date
-    env.filters["tijd"] = lambda t: f"{t:%H:%M}"
+    env = LimitedSandbox(loader=ChoiceLoader(loaders), undefined=undefined,
+                         autoescape=False, keep_trailing_newline=False,
+                         trim_blocks=True, lstrip_blocks=True)
+    env.add_filter("datum", dutch_date)
+    env.add_filter("tijd", lambda t: f"{t:%H:%M}")
     return env
 
 
@@ -77,7 +82,7 @@ class Texts:
         """Fill in ``{{ … }}`` in a casus text; plain text passes through untouched."""
         if "{" not in text:
             return text
-        return self._template(text).render(**context)  # type: ignore[attr-defined]
+        return _filled(self._template(text), context)
 
     def _template(self, text: str):
         """A casus text compiled once, for check and for every kit that uses it."""
@@ -91,7 +96,7 @@ class Texts:
         if "{" not in text:
             return None
         try:
-            self._template(text).render(**context)
+            _filled(self._template(text), context)
         except TemplateSyntaxError as exc:
             return TextProblem(f"de variabele-tekst klopt niet: {_dutch_syntax(exc.message)}",
                                "Schrijf variabelen als {{ buurt.naam }}: twee accolades aan elke kant.",
@@ -104,6 +109,11 @@ class Texts:
                                    "Gebruik de variabelen zoals ze zijn, zonder [ ] of iets anders "
                                    "erachter. " + offered)
             return TextProblem(f"onbekende variabele: `{name}` bestaat niet", offered, None, name)
+        except Unwritable as exc:  # {{ "\x1b" }}
+            return TextProblem(f"deze variabele-tekst maakt {exc.what}", UNWRITABLE_HINT)
+        except LimitExceeded as exc:  # {% for a in range(99999) %}, {{ 'x' * 300000000 }}
+            return TextProblem(f"deze variabele-tekst vraagt te veel werk: {exc.reason}", LIMIT_HINT,
+                               _template_line(exc, "<template>"))
         except TemplateError:  # SecurityError and friends: text may not call Python
             return TextProblem("deze variabele-tekst mag casuskit niet uitvoeren",
                                "Gebruik alleen variabelen als {{ buurt.naam }}.")
@@ -112,6 +122,23 @@ class Texts:
                                "erin gaat mis)", "Gebruik alleen variabelen als {{ buurt.naam }}, "
                                "zonder te rekenen.")
         return None
+
+
+class Unwritable(TemplateRuntimeError):
+    """Rendered text holds a character no Word document can hold."""
+
+    def __init__(self, char: str):
+        self.what = f"een onzichtbaar stuurteken ({textchars.shown(char)}) dat niet in een Word-document kan"
+        super().__init__(self.what)
+
+
+def _filled(template, context: dict) -> str:
+    """A template rendered within casuskit's limits, with nothing Word cannot hold."""
+    text = render(template, context)
+    bad = textchars.CONTROL.search(text)
+    if bad:
+        raise Unwritable(bad.group())
+    return text
 
 
 def parse_labels(text: str) -> dict[str, str]:
@@ -125,15 +152,21 @@ def parse_labels(text: str) -> dict[str, str]:
 
 def _render(env, name: str, context: dict) -> str:
     try:
-        return env.get_template(name).render(**context).strip()
+        return _filled(env.get_template(name), context).strip()
     except TemplateError as exc:
         where = _template_line(exc, name)
         shown = f"{OVERRIDE_FOLDER}/{name}" + (f", regel {where}" if where else "")
         if isinstance(exc, UndefinedError):
             problem = f"onbekende variabele `{_undefined_name(exc.message)}`"
             hint = "Beschikbaar: " + ", ".join(f"{{{{ {v} }}}}" for v in available(context)) + "."
+        elif isinstance(exc, Unwritable):
+            raise TemplateTextError(f"het sjabloon {shown} maakt {exc.what}", UNWRITABLE_HINT) from None
+        elif isinstance(exc, LimitExceeded):
+            raise TemplateTextError(f"het sjabloon {shown} vraagt te veel werk: {exc.reason}",
+                                    LIMIT_HINT.replace("Een casustekst", "Een sjabloon")) from None
         else:
-            problem = _dutch_syntax(exc.message)
+            problem = "het roept iets aan dat casuskit niet uitvoert" if isinstance(exc, SecurityError) \
+                else _dutch_syntax(exc.message)
             hint = "Vergelijk met het origineel in casuskit (templates/teksten/" + name + ")."
         raise TemplateTextError(f"het sjabloon {shown} klopt niet: {problem}", hint) from None
     except Exception as exc:  # {{ 1 / 0 }}: an expression in the project's own template fails
@@ -142,6 +175,21 @@ def _render(env, name: str, context: dict) -> str:
         raise TemplateTextError(f"het sjabloon {shown} klopt niet: een berekening erin gaat mis",
                                 "Gebruik alleen variabelen, zonder te rekenen; vergelijk met het "
                                 f"origineel in casuskit (templates/teksten/{name}).") from None
+
+
+def too_much_work(root: Path, name: str) -> tuple[str, int | None] | None:
+    """What is wrong with a project template that asks for endless work, or for text no Word
+    document can hold, whatever the kit: rendered with every variable empty, for ``check``
+    (the build renders it with each kit's values). (problem, line) or None."""
+    try:
+        _filled(_environment(root, ChainableUndefined).get_template(name), {})
+    except LimitExceeded as exc:
+        return f"vraagt te veel werk: {exc.reason}", _template_line(exc, name)
+    except Unwritable as exc:
+        return f"maakt {exc.what}", _template_line(exc, name)
+    except Exception:  # anything else needs a kit's values: the build says what
+        return None
+    return None
 
 
 def _template_line(exc: Exception, name: str) -> int | None:

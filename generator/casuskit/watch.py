@@ -3,7 +3,9 @@
 The watcher (watchfiles) only reports which files changed. :func:`affected_kits` turns those
 into kit ids using the build manifest, which records the input files of every kit, and
 :func:`rebuild` does one round: check, and either show the errors (and keep watching) or build
-the affected kits. Both work without a watcher, so they are tested directly.
+the affected kits. A :class:`Session` keeps every changed file pending until a round that
+includes it succeeds: a file saved while another file had an error is built once that error is
+fixed. All of it works without a watcher, so it is tested directly.
 """
 
 from __future__ import annotations
@@ -116,3 +118,22 @@ def rebuild(root: Path, out: Path, changed: Iterable[Path] | None, jobs: int | N
     return result
 
 
+class Session:
+    """The rounds of one ``casuskit watch``: changed files stay pending until a round succeeds."""
+
+    def __init__(self, root: Path, out: Path, jobs: int | None = None):
+        self.root, self.out, self.jobs = root, out, jobs
+        self.pending: set[Path] | None = set()  # None: every kit (the first round, or after it failed)
+
+    def round(self, changed: Iterable[Path] | None, show: Callable[[str], None] = print,
+              show_diagnostics: Callable[[list], None] | None = None) -> Round:
+        """One round for ``changed`` (None: every kit) and whatever is still pending."""
+        if changed is None or self.pending is None:
+            self.pending = None
+        else:
+            self.pending |= {Path(path) for path in changed}
+        paths = None if self.pending is None else sorted(self.pending)
+        result = rebuild(self.root, self.out, paths, self.jobs, show, show_diagnostics)
+        if not result.failed:
+            self.pending = set()
+        return result

@@ -6,19 +6,91 @@ and only then renames them all into place, so a build that fails halfway leaves 
 output as it was. A path may be added only once, and only below ``output/``. casuskit's own
 bookkeeping file (the build manifest, :meth:`Output.add_manifest`) is renamed into place last, so
 it never describes files that were not written.
+
+Nothing is written through a symbolic link below the output folder (:mod:`casuskit.safetree`).
+Temporary names carry the process id (``.draaiboek.docx.1234.casuskit-tmp``), so two processes
+never share one; every failure (a full disk, Ctrl-C) removes them, and :func:`build_lock`, which
+lets one build at a time write a folder (:mod:`casuskit.outputlock`), first sweeps away those
+of processes that are gone. A commit outside a build takes the same lock for its own writes.
 """
 
 from __future__ import annotations
 
+import errno
+import functools
 import os
 import re
+import sys
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from casuskit import oserrors, outputlock
 from casuskit.errors import OutputError
+from casuskit.safetree import LinkedFolder, Tree
 
 OUTPUT_FOLDER = "output"
 SAFE_PART = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+TEMP_SUFFIX = ".casuskit-tmp"
+TEMP_NAME = re.compile(r"^\..+\.(\d+)\.casuskit-tmp$")
+OLD_TEMP_NAME = re.compile(r"^\..+\.casuskit-tmp$")  # casuskit before process ids
+OLD_TEMP_AGE_S = 3600  # no build writes for an hour: an older one of those is a leftover
+
+
+def temp_name(name: str) -> str:
+    return f".{name}.{os.getpid()}{TEMP_SUFFIX}"
+
+
+@contextmanager
+def build_lock(folder: Path, wait: float | None = None):
+    """Hold the output folder for one build (waiting up to ``wait`` seconds for another),
+    after sweeping the temporary files of builds that were killed or ran out of disk."""
+    with outputlock.hold(folder, wait):
+        sweep(folder)
+        yield
+
+
+def locking(folder_of):
+    """Decorate a build function: it runs holding :func:`build_lock` of
+    ``folder_of(*its arguments)``."""
+    def decorate(function):
+        @functools.wraps(function)
+        def locked(*args, **kwargs):
+            with build_lock(folder_of(*args, **kwargs)):
+                return function(*args, **kwargs)
+        return locked
+    return decorate
+
+
+def sweep(folder: Path) -> list[Path]:
+    """Remove casuskit's temporary files whose process is gone; returns what was removed.
+    Nothing else is touched, and no linked folder is entered."""
+    removed = []
+    now = time.time()
+    for where, _, names in os.walk(folder):
+        for name in names:
+            path = Path(where, name)
+            match = TEMP_NAME.match(name)
+            if match:
+                pid = int(match.group(1))
+                stale = pid == os.getpid() or not outputlock.pid_alive(pid)  # ours: no commit runs now
+            else:
+                stale = bool(OLD_TEMP_NAME.match(name)) and _age(path, now) > OLD_TEMP_AGE_S
+            if stale:
+                try:
+                    path.unlink()
+                    removed.append(path)
+                except OSError:
+                    pass
+    return removed
+
+
+def _age(path: Path, now: float) -> float:
+    try:
+        return now - path.lstat().st_mtime
+    except OSError:
+        return 0.0
 
 
 @dataclass
@@ -45,61 +117,48 @@ class Output:
 
     def commit(self) -> list[Path]:
         """Write everything, or nothing. Returns the written paths."""
-        targets = [(self.folder / rel, content) for rel, content in sorted(self.files.items())]
+        targets = [(PurePosixPath(rel), content) for rel, content in sorted(self.files.items())]
         if self.manifest is not None:
-            targets.append((self.folder / self.manifest[0], self.manifest[1]))
-        present = _names_by_folder({target.parent for target, _ in targets})
-        for target, _ in targets:
-            # Word's lock file: "~$" plus the name, minus its first two letters for longer names
-            locks = {"~$" + target.name, "~$" + target.name[2:]}
-            if target.suffix == ".docx" and locks & (present[target.parent] or set()):
-                raise OutputError(f"{self._shown(target)} is geopend in Word",
-                                  "Sluit het document in Word en bouw opnieuw; er is niets gewijzigd.")
-        staged: list[tuple[Path, Path]] = []
-        try:
-            for target, content in targets:
-                if present[target.parent] is None:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    present[target.parent] = set()
-                temp = target.with_name(f".{target.name}.casuskit-tmp")
-                with open(temp, "wb") as handle:
-                    handle.write(content)
-                staged.append((temp, target))
-            for temp, target in staged:
-                os.replace(temp, target)
-        except PermissionError as exc:
-            self._clean(staged)
-            raise OutputError(f"{self._shown(Path(exc.filename or self.folder))} kan niet geschreven worden",
-                              "Is het bestand geopend in Word of een ander programma? Sluit het en bouw "
-                              "opnieuw.") from None
-        except OSError as exc:
-            self._clean(staged)
-            raise OutputError(f"schrijven naar {self._shown(self.folder)} mislukte ({exc.strerror})",
-                              "Controleer of er schijfruimte is en of u in deze map mag schrijven.") from None
-        return [target for _, target in staged]
-
-    def _shown(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.folder.parent).as_posix()
-        except ValueError:
-            return str(path)
-
-    @staticmethod
-    def _clean(staged: list[tuple[Path, Path]]) -> None:
-        for temp, _ in staged:
+            targets.append((PurePosixPath(self.manifest[0]), self.manifest[1]))
+        with outputlock.hold(self.folder), Tree(self.folder) as tree:
+            current = PurePosixPath(".")
             try:
-                temp.unlink()
-            except OSError:
-                pass
+                present = {folder: tree.listing(folder) for folder in {rel.parent for rel, _ in targets}}
+                for rel, _ in targets:
+                    # Word's lock file: "~$" plus the name, minus its first two letters for longer names
+                    locks = {"~$" + rel.name, "~$" + rel.name[2:]}
+                    if rel.suffix == ".docx" and locks & (present[rel.parent] or set()):
+                        raise OutputError(f"{self._shown(rel)} is geopend in Word",
+                                          "Sluit het document in Word en bouw opnieuw; er is niets gewijzigd.")
+                staged: list[tuple[PurePosixPath, str]] = []
+                done = 0
+                try:
+                    for current, content in targets:
+                        staged.append((current, temp_name(current.name)))
+                        tree.write_new(current.parent, staged[-1][1], content)
+                    for current, temp in staged:
+                        tree.replace(current.parent, temp, current.name)
+                        done += 1
+                finally:  # a failure, Ctrl-C: no temporary file, nor a folder made for one, stays
+                    for rel, temp in staged[done:]:
+                        tree.remove(rel.parent, temp)
+                    if done < len(staged):
+                        tree.remove_created()
+            except LinkedFolder as exc:
+                raise OutputError(f"{self._shown(exc.relative)} is een snelkoppeling (symlink) naar een "
+                                  "andere plek; casuskit schrijft alleen in de uitvoermap zelf",
+                                  "Verwijder de snelkoppeling (waar hij naar wijst blijft staan) en bouw "
+                                  "opnieuw; er is niets gewijzigd.") from None
+            except OSError as exc:
+                raise self._failed(exc, current) from None
+        return [self.folder / rel for rel, _ in targets]
 
+    def _failed(self, exc: OSError, relative: PurePosixPath) -> OutputError:
+        shown = self._shown(relative)
+        if exc.errno in (errno.EACCES, errno.EPERM) and sys.platform == "win32":
+            return OutputError(f"{shown} kan niet geschreven worden", "Is het bestand geopend in Word of "
+                               "een ander programma? Sluit het en bouw opnieuw.")
+        return OutputError(f"schrijven naar {shown} mislukte: {oserrors.reason(exc)}", oserrors.hint(exc))
 
-def _names_by_folder(folders: set[Path]) -> dict[Path, set[str] | None]:
-    """The file names in each folder (None if it does not exist yet), listed once: a big build
-    writes thousands of files."""
-    names: dict[Path, set[str] | None] = {}
-    for folder in folders:
-        try:
-            names[folder] = set(os.listdir(folder))
-        except (FileNotFoundError, NotADirectoryError):
-            names[folder] = None
-    return names
+    def _shown(self, relative: PurePosixPath) -> str:
+        return PurePosixPath(self.folder.name, relative).as_posix()

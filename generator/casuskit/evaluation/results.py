@@ -52,8 +52,14 @@ def load_all(ws, statements: list[Statement]) -> tuple[list[KitResults], list[Di
             problems.append(csvload.unknown_kit("resultaten-zonder-kit", kit_id, file, kits,
                                                 f"Resultaten heten zoals de kit: {FOLDER}/<kit-id>.csv."))
             continue
-        questions = len(ws.get("werkvorm", kit.werkvorm).evaluation)
-        results, more = parse(path.read_bytes(), file, statements, questions)
+        werkvorm = ws.get("werkvorm", kit.werkvorm)
+        if werkvorm is None:  # unknown or broken: its own error says so; the questions are unknown
+            continue
+        raw, problem = csvload.read_raw(path, file)
+        if raw is None:
+            problems.append(problem)
+            continue
+        results, more = parse(raw, file, statements, len(werkvorm.evaluation))
         problems += more
         if results is not None:
             found.append(KitResults(kit, file, results))

@@ -16,6 +16,7 @@ from pathlib import Path
 from casuskit import csvload
 from casuskit.errors import Diagnostic, error
 from casuskit.participants import FOLDER, SAVED_SUFFIX, name_key
+from casuskit.writer import temp_name
 
 ABSENT = "afwezig"
 
@@ -66,7 +67,10 @@ def save(root: Path, kit_id: str, division, absent: list) -> Path:
         writer.writerow([person.name, ABSENT])
     path = path_for(root, kit_id)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.casuskit-tmp")
-    temp.write_text(out.getvalue(), encoding="utf-8")
-    temp.replace(path)
+    temp = path.with_name(temp_name(path.name))
+    try:
+        temp.write_text(out.getvalue(), encoding="utf-8")
+        temp.replace(path)
+    finally:  # a full disk or Ctrl-C leaves no temporary file
+        temp.unlink(missing_ok=True)
     return path
