@@ -115,8 +115,9 @@ def load(path: Path, file: str) -> tuple[Document | None, list[Diagnostic]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [error("onleesbaar", f"het bestand kan niet gelezen worden ({exc.strerror})",
-                            Location(file), "Controleer of het bestand bestaat en of u het mag lezen.")]
+        from casuskit import oserrors
+        return None, [error("onleesbaar", f"het bestand kan niet gelezen worden ({oserrors.reason(exc)})",
+                            Location(file), oserrors.hint(exc, reading=True))]
     return loads(raw, file, path)
 
 
