@@ -153,9 +153,12 @@ def test_temp_files_of_a_killed_build_are_swept_by_the_next(tmp_path):
         for path in (*keep, old):
             path.write_bytes(b"")
         os.utime(old, (time.time() - 7200, time.time() - 7200))
-        with writer.build_lock(folder):
-            pass
-        assert sorted(p for p in folder.rglob("*") if p.is_file()) == sorted(keep)
+        with writer.build_lock(folder):  # the lock alone walks nothing: a no-op build stays light
+            assert (folder / "k" / f".a.docx.{pid}.casuskit-tmp").exists()
+            out = Output(folder)
+            out.add("k/nieuw.docx", b"n")  # the first file staged sweeps first
+            out.commit()
+        assert sorted(p for p in folder.rglob("*") if p.is_file()) == sorted([*keep, folder / "k/nieuw.docx"])
     finally:
         kill(living)
 
@@ -273,3 +276,23 @@ def test_ctrl_c_during_a_commit_leaves_no_temp_file(tmp_path, monkeypatch):
         committed(tmp_path / "output", {"k/a.docx": b"a!", "k/b.docx": b"b!"})
     monkeypatch.undo()
     assert not (tmp_path / "output").exists()
+
+
+def test_staging_in_more_folders_than_may_stay_open(tmp_path, monkeypatch):
+    """A build of thousands of kits stages files in thousands of folders: only a few folder
+    handles stay open at a time, and every file still lands (and a failure still cleans up)."""
+    from casuskit import safetree
+    monkeypatch.setattr(safetree, "OPEN_FOLDERS", 4)
+    folder = tmp_path / "output"
+    out = Output(folder)
+    for n in range(30):
+        out.add(f"p/buurt-{n}/ronde-1/a.docx", f"{n}".encode())
+    assert len(os.listdir(f"/proc/{os.getpid()}/fd")) < 64
+    out.commit()
+    assert [(folder / f"p/buurt-{n}/ronde-1/a.docx").read_text() for n in range(30)] == \
+        [str(n) for n in range(30)]
+    failed = Output(tmp_path / "andere")
+    for n in range(10):
+        failed.add(f"p/buurt-{n}/a.docx", b"x")
+    failed.discard()
+    assert not (tmp_path / "andere").exists()

@@ -1,12 +1,12 @@
 """``casuskit build``: the pipeline from YAML to a printable kit, top to bottom.
 
 load, validate and cross-check every file (:mod:`casuskit.check`) → open each project's house
-style once (:mod:`casuskit.verify`) → stop on any error → choose the kits → skip kits whose
-inputs and output are unchanged (:mod:`casuskit.incremental`) → plan, divide the tables and
-render every document of the others, kits side by side (:mod:`casuskit.parallel`, through the
-document-kind registry :mod:`casuskit.render.registry`) → hand the bytes to the one writer
-(:mod:`casuskit.writer`), which writes all files and the manifest at once. Nothing is written
-unless every kit rendered.
+style once (:mod:`casuskit.verify`) → stop on an error in what the chosen kits are made from →
+skip kits whose inputs and output are unchanged (:mod:`casuskit.incremental`) → plan, divide
+the tables and render every document of the others, kits side by side (:mod:`casuskit.parallel`,
+through the document-kind registry :mod:`casuskit.render.registry`) → hand each kit's bytes to
+the one writer (:mod:`casuskit.writer`) as it arrives, which stages them and commits all files
+and the manifest at once. Nothing in ``output/`` changes unless every kit rendered.
 """
 
 from __future__ import annotations
@@ -78,31 +78,31 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
             unchanged.append(kit.id)
         else:
             stale.append((kit.id, record))
-    rendered = render_kits(root, ws, Texts(root), styles, [kit_id for kit_id, _ in stale], jobs,
-                           progress)
-    output = Output(folder)
+    records = dict(stale)
     problems: list[Diagnostic] = []
     results: list[KitResult] = []
-    for (kit_id, record), result in zip(stale, rendered):
-        result.raise_failure()
-        problems += result.problems
-        if result.problems:
-            continue
-        folder_name = result.printing.folder
-        for name, content in result.files:
-            output.add(f"{folder_name}/{name}", content)
-        record.outputs = incremental.content_record(result.files, folder_name)
-        record.printing = result.printing
-        manifest.kits[kit_id] = record
-        results.append(KitResult(result.printing, [name for name, _ in result.files]))
-    if problems:
-        raise BuildFailed(once(problems))
-    manifest.checked = None if errors else checked_digest  # errors elsewhere: check again
-    manifest.warnings = [d for d in found if not d.is_error]
-    manifest.all_kits = sorted(ws.of("kit"))
-    manifest.kits = {k: v for k, v in manifest.kits.items() if k in ws.of("kit")}
-    output.add_manifest(incremental.MANIFEST_NAME, manifest.to_bytes())
-    written = [path for path in output.commit() if path.name != incremental.MANIFEST_NAME]
+    with Output(folder) as output:  # each kit's files are staged as it arrives
+        for result in render_kits(root, ws, Texts(root), styles, list(records), jobs, progress):
+            result.raise_failure()
+            problems += result.problems
+            if problems:  # the build fails: collect every kit's problems, stage nothing more
+                continue
+            record, where = records[result.kit_id], result.printing.folder
+            for name, content in result.files:
+                output.add(f"{where}/{name}", content)
+            record.outputs = incremental.content_record(result.files, where, output.stats)
+            record.printing = result.printing
+            manifest.kits[result.kit_id] = record
+            results.append(KitResult(result.printing, [name for name, _ in result.files]))
+        if problems:
+            raise BuildFailed(once(problems))
+        manifest.checked = None if errors else checked_digest  # errors elsewhere: check again
+        manifest.warnings = [d for d in found if not d.is_error]
+        manifest.all_kits = sorted(ws.of("kit"))
+        manifest.kits = {k: v for k, v in manifest.kits.items() if k in ws.of("kit")}
+        output.add_manifest(incremental.MANIFEST_NAME, manifest.to_bytes())
+        written = [path for path in output.commit() if path.name != incremental.MANIFEST_NAME]
+    results.sort(key=lambda result: result.printing.kit_id)
     return BuildResult(results, written, manifest.warnings, unchanged, errors)
 
 

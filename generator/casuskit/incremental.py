@@ -32,7 +32,7 @@ from casuskit.errors import Diagnostic, Location
 from casuskit.printing import KitPrint
 
 MANIFEST_NAME = ".casuskit-manifest.json"
-FORMAT = 2
+FORMAT = 3
 # the workspace folders holding YAML (as casuskit.model.KINDS; a test keeps them equal)
 YAML_FOLDERS = ("projecten", "buurten", "werkvormen", "casussen", "rollen", "kits")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -45,7 +45,7 @@ _MISSING = "-"                       # digest of a file that does not exist
 class KitRecord:
     digest: str
     inputs: list[str]                                          # workspace-relative posix paths
-    outputs: dict[str, tuple[int, str]] = field(default_factory=dict)  # output-relative → (size, sha256)
+    outputs: dict[str, tuple[int, str, int]] = field(default_factory=dict)  # → (size, sha256, mtime ns)
     printing: KitPrint | None = None                           # what to print of it (print pack)
 
 
@@ -65,7 +65,7 @@ class Manifest:
             if data.get("format") != FORMAT or data.get("casuskit") != casuskit.__version__:
                 return cls()
             kits = {kit_id: KitRecord(k["digest"], list(k["inputs"]),
-                                      {name: (size, sha) for name, (size, sha) in k["outputs"].items()},
+                                      {name: tuple(found) for name, found in k["outputs"].items()},
                                       KitPrint.from_dict(k["print"]) if k.get("print") else None)
                     for kit_id, k in data["kits"].items()}
             warnings = [_diagnostic(d) for d in data.get("warnings", [])]
@@ -170,18 +170,27 @@ def kit_inputs(ws, kit, house_style: str | None) -> list[str]:
     return sorted(set(files))
 
 
-def content_record(files: list[tuple[str, bytes]], folder: str) -> dict[str, tuple[int, str]]:
-    """What a kit wrote: output-relative path → (size, SHA-256)."""
-    return {f"{folder}/{name}": (len(content), hashlib.sha256(content).hexdigest())
-            for name, content in files}
+def content_record(files: list[tuple[str, bytes]], folder: str,
+                   stats: dict[str, tuple[int, int]]) -> dict[str, tuple[int, str, int]]:
+    """What a kit wrote: output-relative path → (size, SHA-256, modification time in ns), the
+    size and time as the writer found them once staged."""
+    record = {}
+    for name, content in files:
+        relative = f"{folder}/{name}"
+        record[relative] = (len(content), hashlib.sha256(content).hexdigest(), stats[relative][1])
+    return record
 
 
 def outputs_intact(out: Path, record: KitRecord) -> bool:
-    """True when every file the kit wrote is still there, unchanged."""
-    for name, (size, sha) in record.outputs.items():
+    """True when every file the kit wrote is still there, unchanged: the same size and time
+    answer at once; only a file touched since is read and hashed."""
+    for name, (size, sha, mtime) in record.outputs.items():
         path = out / name
         try:
-            if path.stat().st_size != size or hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+            found = path.stat()
+            if found.st_size != size:
+                return False
+            if found.st_mtime_ns != mtime and hashlib.sha256(path.read_bytes()).hexdigest() != sha:
                 return False
         except OSError:
             return False

@@ -17,14 +17,16 @@ and imported modules for free; elsewhere (spawn) each worker loads the workspace
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from casuskit.errors import BuildFailed, CasuskitError, Diagnostic
 from casuskit.printing import KitPrint
@@ -39,6 +41,7 @@ class KitOutput:
     files: list[tuple[str, bytes]] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
     failure: tuple[type, str, str | None] | None = None  # a CasuskitError, picklable
+    bug: str | None = None  # any other exception in the worker: its traceback, as text
     printing: KitPrint | None = None
 
     def raise_failure(self) -> None:
@@ -47,6 +50,8 @@ class KitOutput:
             error = kind.__new__(kind)
             CasuskitError.__init__(error, message, hint)
             raise error
+        if self.bug is not None:  # a bug in casuskit: reported as one, with the worker's traceback
+            raise RuntimeError(f"in het werkproces voor kit {self.kit_id}:\n{self.bug}")
 
 
 # the worker's view of the build: workspace, fixed texts, reference document per project
@@ -58,35 +63,40 @@ def default_jobs() -> int:
 
 
 def render_kits(root: Path, ws, texts, references: dict, kit_ids: list[str], jobs: int | None = None,
-                progress: Callable[[str], None] | None = None) -> list[KitOutput]:
-    """Render ``kit_ids`` with up to ``jobs`` processes (default: one per core); results in
-    the order of ``kit_ids``."""
+                progress: Callable[[str], None] | None = None) -> Iterator[KitOutput]:
+    """Render ``kit_ids`` with up to ``jobs`` processes (default: one per core), yielding each
+    kit's output as soon as it is done: the caller writes it away, so no process holds more than
+    a few kits' bytes at a time, however big the project."""
     _STATE.update(root=root, ws=ws, texts=texts, references=references)
     try:
         if not kit_ids:
-            return []
+            return
         # One kit renders here first: that imports the renderers and fills the per-process
         # caches (prepared reference, compressed parts, card metrics) once, before forking.
         batches = batches_for(root, ws, kit_ids)
         first = _warm_up_kit(ws, batches)
-        done = {first: _report(render_one(first), progress)}
+        yield _report(render_one(first), progress)
         batches = [batch for batch in ([k for k in batch if k != first] for batch in batches) if batch]
         jobs = max(1, min(jobs or default_jobs(), len(batches)))
         if jobs == 1:
-            done.update((k, _report(render_one(k), progress)) for batch in batches for k in batch)
-            return [done[k] for k in kit_ids]
+            for kit_id in (k for batch in batches for k in batch):
+                yield _report(render_one(kit_id), progress)
+            return
         method = start_method()
         initargs = (os.getpid(), None, None) if method == "fork" else (os.getpid(), root, references)
+        gc.freeze()  # the collector never touches what the workers share with this process
         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                    initializer=_start_worker, initargs=initargs)
         try:
-            for outputs in pool.map(render_batch, batches):
-                done.update((output.kit_id, _report(output, progress)) for output in outputs)
-        except BaseException:  # Ctrl-C or a bug: finish only what is running, start nothing new
+            for done in as_completed([pool.submit(render_batch, batch) for batch in batches]):
+                for output in done.result():
+                    yield _report(output, progress)
+        except BaseException:  # Ctrl-C, a failed kit, a bug: finish only what runs, start nothing new
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+        finally:
+            gc.unfreeze()
         pool.shutdown()
-        return [done[k] for k in kit_ids]
     finally:
         _STATE.clear()
 
@@ -122,7 +132,7 @@ def start_method() -> str:
 
 
 def _report(result: KitOutput, progress) -> KitOutput:
-    if progress and not result.problems and result.failure is None:
+    if progress and not result.problems and result.failure is None and result.bug is None:
         progress(result.kit_id)
     return result
 
@@ -174,4 +184,6 @@ def render_one(kit_id: str) -> KitOutput:
         return KitOutput(kit_id, problems=exc.diagnostics)
     except CasuskitError as exc:
         return KitOutput(kit_id, failure=(type(exc), exc.message, exc.hint))
+    except Exception:  # noqa: BLE001 - whatever it is must reach the parent, picklable
+        return KitOutput(kit_id, bug=traceback.format_exc())
     return KitOutput(kit_id, files, printing=kit_print(ctx))

@@ -91,24 +91,24 @@ def make_print_ready(root: Path, build_result, out_root: Path, preview: bool = F
     for source, data in conversion.pdfs.items():
         folder, name = sources[source]
         per_kit.setdefault(folder, {})[name] = data
-    output = Output(out_root)
-    for kit, digest in todo:
-        pdfs = per_kit.get(kit.folder, {})
-        for name, data in pdfs.items():
-            output.add(f"{kit.folder}/{name}", data)
-        pack, entries = printpack.build_pack(kit, pdfs, digest)
-        output.add(f"{kit.folder}/{printpack.PACK_NAME}", pack)
-        result.pack_pages[kit.folder] = entries[-1].last if entries else 0
-        result.warnings += [f"{kit.folder}/{text}" for text in printpack.over_budget(pdfs)]
-        if sheets:
-            title = f"{kit.meeting} · {kit.werkvorm}"
-            order = [printpack.pdf_name(name) for name in kit.documents]
-            output.add(f"{kit.folder}/{contact.FILE_NAME}",
-                       contact.contact_sheet(title, [(name, pdfs[name]) for name in order], digest))
-        result.kits += 1
-        if progress:
-            progress(kit.kit_id)
-    result.written = output.commit()
+    with Output(out_root) as output:
+        for kit, digest in todo:
+            pdfs = per_kit.get(kit.folder, {})
+            for name, data in pdfs.items():
+                output.add(f"{kit.folder}/{name}", data)
+            pack, entries = printpack.build_pack(kit, pdfs, digest)
+            output.add(f"{kit.folder}/{printpack.PACK_NAME}", pack)
+            result.pack_pages[kit.folder] = entries[-1].last if entries else 0
+            result.warnings += [f"{kit.folder}/{text}" for text in printpack.over_budget(pdfs)]
+            if sheets:
+                title = f"{kit.meeting} · {kit.werkvorm}"
+                order = [printpack.pdf_name(name) for name in kit.documents]
+                output.add(f"{kit.folder}/{contact.FILE_NAME}",
+                           contact.contact_sheet(title, [(name, pdfs[name]) for name in order], digest))
+            result.kits += 1
+            if progress:
+                progress(kit.kit_id)
+        result.written = output.commit()
     if preview and not sheets:
         raise contact.missing_poppler()
     return result

@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections import OrderedDict
 from pathlib import Path, PurePosixPath
 
 BY_FD = all(f in os.supports_dir_fd for f in (os.open, os.mkdir, os.rename, os.unlink, os.stat)) \
@@ -21,6 +22,9 @@ BY_FD = all(f in os.supports_dir_fd for f in (os.open, os.mkdir, os.rename, os.u
 NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) \
     | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 HERE = PurePosixPath(".")
+
+
+OPEN_FOLDERS = 64  # folder handles kept open at a time
 
 
 class LinkedFolder(Exception):
@@ -32,11 +36,17 @@ class LinkedFolder(Exception):
 
 
 class Tree:
-    """The output folder (which must exist) for one commit; use as a context manager."""
+    """The output folder (which must exist) for one commit; use as a context manager.
+
+    Folder handles are opened once and kept for a while: a build of thousands of kits stages
+    files in thousands of folders, more than a process may hold open, so only the
+    :data:`OPEN_FOLDERS` used last stay open and the others are opened again when needed (always
+    the same safe way, from the output folder down).
+    """
 
     def __init__(self, root: Path):
         self.root = root
-        self._folders: dict[PurePosixPath, int | Path | None] = {}
+        self._folders: OrderedDict[PurePosixPath, int | Path | None] = OrderedDict()
         self.created: list[PurePosixPath] = []  # folders this commit made, in order
 
     def __enter__(self) -> Tree:
@@ -80,10 +90,17 @@ class Tree:
         else:
             os.replace(handle / source, handle / target)
 
+    def stat(self, folder: PurePosixPath, name: str) -> os.stat_result:
+        """The file ``name`` in ``folder`` as the file system sees it (never through a link)."""
+        handle = self._folder(folder, create=False)
+        if BY_FD:
+            return os.stat(name, dir_fd=handle, follow_symlinks=False)
+        return os.lstat(handle / name)
+
     def remove(self, folder: PurePosixPath, name: str) -> None:
         """Remove ``name`` (never what a link points to); quietly, when cleaning up."""
-        handle = self._folders.get(folder)
         try:
+            handle = self._folder(folder, create=False)
             if isinstance(handle, int):
                 os.unlink(name, dir_fd=handle)
             elif handle is not None:
@@ -94,8 +111,9 @@ class Tree:
     def remove_created(self) -> None:
         """After a failure: remove the folders this commit made, deepest first, if empty."""
         for folder in reversed(self.created):
-            parent = self._folders.get(folder.parent)
+            self._close(folder)
             try:
+                parent = self._folder(folder.parent, create=False)
                 if isinstance(parent, int):
                     os.rmdir(folder.name, dir_fd=parent)
                 elif parent is not None:
@@ -109,15 +127,23 @@ class Tree:
         return os.open(name, NEW_FILE, 0o666, dir_fd=handle) if BY_FD else os.open(handle / name, NEW_FILE, 0o666)
 
     def _folder(self, folder: PurePosixPath, create: bool):
-        """The handle of ``folder`` (a descriptor, or a checked path), opened once."""
+        """The handle of ``folder`` (a descriptor, or a checked path)."""
         if folder in self._folders and (self._folders[folder] is not None or not create):
+            self._folders.move_to_end(folder)
             return self._folders[folder]
         parent = self._folder(folder.parent, create)
         if parent is None:
             return None
         handle = self._open_folder(parent, folder, create)
         self._folders[folder] = handle
+        while len(self._folders) > OPEN_FOLDERS:  # the least recently used, never the root
+            self._close(next(f for f in self._folders if f != HERE))
         return handle
+
+    def _close(self, folder: PurePosixPath) -> None:
+        handle = self._folders.pop(folder, None)
+        if isinstance(handle, int):
+            os.close(handle)
 
     def _open_folder(self, parent, folder: PurePosixPath, create: bool):
         name = folder.name

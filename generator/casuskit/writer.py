@@ -1,11 +1,13 @@
-"""The output writer: owns ``output/``, gathers everything first, then writes atomically.
+"""The output writer: owns ``output/``, stages every file as it comes, then commits at once.
 
-Renderers hand finished bytes to :meth:`Output.add`; nothing touches the disk until
-:meth:`Output.commit`. Commit first writes every file to a temporary name next to its target
-and only then renames them all into place, so a build that fails halfway leaves the previous
-output as it was. A path may be added only once, and only below ``output/``. casuskit's own
-bookkeeping file (the build manifest, :meth:`Output.add_manifest`) is renamed into place last, so
-it never describes files that were not written.
+Renderers' bytes go to :meth:`Output.add`, which writes them straight away to a temporary name
+next to their target (the staging area: hidden files no reader opens), so no process holds a
+whole project's documents in memory. :meth:`Output.commit` then renames them all into place;
+until then the previous output stands as it was, and a build that fails (or is stopped)
+removes what it staged (:meth:`Output.discard`, or the ``with`` block). A path may be added
+only once, and only below ``output/``. casuskit's own bookkeeping file (the build manifest,
+:meth:`Output.add_manifest`) is renamed into place last, so it never describes files that were
+not written.
 
 Nothing is written through a symbolic link below the output folder (:mod:`casuskit.safetree`).
 Temporary names carry the process id (``.draaiboek.docx.1234.casuskit-tmp``), so two processes
@@ -22,8 +24,7 @@ import os
 import re
 import sys
 import time
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from contextlib import ExitStack, contextmanager
 from pathlib import Path, PurePosixPath
 
 from casuskit import oserrors, outputlock
@@ -44,10 +45,10 @@ def temp_name(name: str) -> str:
 
 @contextmanager
 def build_lock(folder: Path, wait: float | None = None):
-    """Hold the output folder for one build (waiting up to ``wait`` seconds for another),
-    after sweeping the temporary files of builds that were killed or ran out of disk."""
+    """Hold the output folder for one build (waiting up to ``wait`` seconds for another). The
+    first file it stages sweeps away what builds that were killed left behind (a build with
+    nothing to write never walks the output folder)."""
     with outputlock.hold(folder, wait):
-        sweep(folder)
         yield
 
 
@@ -93,65 +94,119 @@ def _age(path: Path, now: float) -> float:
         return 0.0
 
 
-@dataclass
 class Output:
-    folder: Path
-    files: dict[str, bytes] = field(default_factory=dict)  # relative posix path → content
-    manifest: tuple[str, bytes] | None = None  # (hidden file name in folder, content)
+    """The files of one build (or one report), staged as they are added, committed at once."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._staged: dict[str, tuple[PurePosixPath, str]] = {}  # relative → (path, temp name)
+        self._manifest: tuple[str, bytes] | None = None  # (hidden file name in folder, content)
+        self._open: ExitStack | None = None  # the lock and the folder tree, while staging
+        self._tree: Tree | None = None
+        self.stats: dict[str, tuple[int, int]] = {}  # relative → (size, mtime in ns) once in place
+
+    def __enter__(self) -> Output:
+        return self
+
+    def __exit__(self, kind, *_) -> None:
+        if kind is not None:  # an error, Ctrl-C: nothing of this build stays
+            self.discard()
+
+    @property
+    def files(self) -> list[str]:
+        """The relative paths added so far."""
+        return list(self._staged)
 
     def add(self, relative: str, content: bytes) -> None:
+        """Stage ``content`` for ``relative`` (below the output folder) now."""
         path = PurePosixPath(relative)
         if path.is_absolute() or any(not SAFE_PART.match(part) or part in (".", "..") for part in path.parts):
             raise OutputError(f"casuskit weigert het pad `{relative}` te schrijven",
                               "Bestandsnamen komen uit id's; gebruik kleine letters, cijfers en streepjes.")
-        if relative in self.files:
+        if relative in self._staged:
             raise OutputError(f"`{relative}` zou twee keer geschreven worden",
                               "Twee kits of documenten krijgen dezelfde naam; geef ze een eigen id.")
-        self.files[relative] = content
+        temp = temp_name(path.name)
+        self._write(path, temp, content)
+        self._staged[relative] = (path, temp)
+        found = self._tree.stat(path.parent, temp)  # a rename keeps both
+        self.stats[relative] = (found.st_size, found.st_mtime_ns)
 
     def add_manifest(self, name: str, content: bytes) -> None:
         """casuskit's own hidden file directly in the output folder, written last."""
         if not re.match(r"^\.[a-z0-9][a-z0-9._-]*$", name):
             raise OutputError(f"casuskit weigert het pad `{name}` te schrijven")
-        self.manifest = (name, content)
+        self._manifest = (name, content)
 
     def commit(self) -> list[Path]:
-        """Write everything, or nothing. Returns the written paths."""
-        targets = [(PurePosixPath(rel), content) for rel, content in sorted(self.files.items())]
-        if self.manifest is not None:
-            targets.append((PurePosixPath(self.manifest[0]), self.manifest[1]))
-        with outputlock.hold(self.folder), Tree(self.folder) as tree:
-            current = PurePosixPath(".")
-            try:
-                present = {folder: tree.listing(folder) for folder in {rel.parent for rel, _ in targets}}
-                for rel, _ in targets:
-                    # Word's lock file: "~$" plus the name, minus its first two letters for longer names
-                    locks = {"~$" + rel.name, "~$" + rel.name[2:]}
-                    if rel.suffix == ".docx" and locks & (present[rel.parent] or set()):
-                        raise OutputError(f"{self._shown(rel)} is geopend in Word",
-                                          "Sluit het document in Word en bouw opnieuw; er is niets gewijzigd.")
-                staged: list[tuple[PurePosixPath, str]] = []
-                done = 0
+        """Put everything staged in place, the manifest last. Returns the written paths."""
+        targets = [self._staged[relative] for relative in sorted(self._staged)]
+        try:
+            if self._manifest is not None:
+                name, content = self._manifest
+                targets.append((PurePosixPath(name), temp_name(name)))
+                self._write(*targets[-1], content)
+            tree = self._start()
+            present = {folder: tree.listing(folder) for folder in {path.parent for path, _ in targets}}
+            for path, _ in targets:
+                # Word's lock file: "~$" plus the name, minus its first two letters for longer names
+                locks = {"~$" + path.name, "~$" + path.name[2:]}
+                if path.suffix == ".docx" and locks & (present[path.parent] or set()):
+                    raise OutputError(f"{self._shown(path)} is geopend in Word",
+                                      "Sluit het document in Word en bouw opnieuw; er is niets gewijzigd.")
+            for path, temp in targets:
                 try:
-                    for current, content in targets:
-                        staged.append((current, temp_name(current.name)))
-                        tree.write_new(current.parent, staged[-1][1], content)
-                    for current, temp in staged:
-                        tree.replace(current.parent, temp, current.name)
-                        done += 1
-                finally:  # a failure, Ctrl-C: no temporary file, nor a folder made for one, stays
-                    for rel, temp in staged[done:]:
-                        tree.remove(rel.parent, temp)
-                    if done < len(staged):
-                        tree.remove_created()
-            except LinkedFolder as exc:
-                raise OutputError(f"{self._shown(exc.relative)} is een snelkoppeling (symlink) naar een "
-                                  "andere plek; casuskit schrijft alleen in de uitvoermap zelf",
-                                  "Verwijder de snelkoppeling (waar hij naar wijst blijft staan) en bouw "
-                                  "opnieuw; er is niets gewijzigd.") from None
-            except OSError as exc:
-                raise self._failed(exc, current) from None
-        return [self.folder / rel for rel, _ in targets]
+                    tree.replace(path.parent, temp, path.name)
+                except OSError as exc:
+                    raise self._failed(exc, path) from None
+                self._staged.pop(path.as_posix(), None)
+        except BaseException:
+            self.discard()
+            raise
+        self._close()
+        return [self.folder / path for path, _ in targets]
+
+    def discard(self) -> None:
+        """Remove everything staged, and the folders made for it; the output stays as it was."""
+        if self._tree is not None:
+            for path, temp in self._staged.values():
+                self._tree.remove(path.parent, temp)
+            if self._manifest is not None:
+                self._tree.remove(PurePosixPath("."), temp_name(self._manifest[0]))
+            self._tree.remove_created()
+        self._staged.clear()
+        self._close()
+
+    def _start(self) -> Tree:
+        """The lock (unless this build holds it already) and the tree, opened on first use;
+        then, before anything is staged, the leftovers of builds that were killed go."""
+        if self._tree is None:
+            self._open = ExitStack()
+            self._open.enter_context(outputlock.hold(self.folder))
+            sweep(self.folder)
+            self._tree = self._open.enter_context(Tree(self.folder))
+        return self._tree
+
+    def _close(self) -> None:
+        if self._open is not None:
+            self._open.close()
+        self._open, self._tree = None, None
+
+    def _write(self, path: PurePosixPath, temp: str, content: bytes) -> None:
+        try:
+            self._start().write_new(path.parent, temp, content)
+        except LinkedFolder as exc:
+            self.discard()
+            raise OutputError(f"{self._shown(exc.relative)} is een snelkoppeling (symlink) naar een "
+                              "andere plek; casuskit schrijft alleen in de uitvoermap zelf",
+                              "Verwijder de snelkoppeling (waar hij naar wijst blijft staan) en bouw "
+                              "opnieuw; er is niets gewijzigd.") from None
+        except OSError as exc:
+            self.discard()
+            raise self._failed(exc, path) from None
+        except BaseException:  # Ctrl-C while staging: nothing of this build stays
+            self.discard()
+            raise
 
     def _failed(self, exc: OSError, relative: PurePosixPath) -> OutputError:
         shown = self._shown(relative)

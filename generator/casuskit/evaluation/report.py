@@ -52,18 +52,18 @@ def write_reports(root: Path, project_ids: tuple[str, ...] = (), out: Path | Non
                          + (f" voor {', '.join(project_ids)}" if project_ids else ""),
                          f"Typ de formulieren over in {FOLDER}/<kit-id>.csv, één regel per formulier, "
                          "met de kolommen " + ",".join(i.key for i in items) + ",vraag1,vraag2,….")
-    output = Output(out or root / OUTPUT_FOLDER)
     written = []
-    for project_id in wanted:
-        mine = [r for r in results if r.kit.project == project_id]
-        if not mine:
-            continue
-        project = ws.get("project", project_id)
-        output.add(f"{project_id}/{FILE_NAME}", render(ws, project, mine, items,
-                                                        reference_for(root, project)))
-        written.append(Written(project_id, (out or root / OUTPUT_FOLDER) / project_id / FILE_NAME,
-                               len(mine), stats.respondents(mine)))
-    output.commit()
+    with Output(out or root / OUTPUT_FOLDER) as output:
+        for project_id in wanted:
+            mine = [r for r in results if r.kit.project == project_id]
+            if not mine:
+                continue
+            project = ws.get("project", project_id)
+            output.add(f"{project_id}/{FILE_NAME}", render(ws, project, mine, items,
+                                                            reference_for(root, project)))
+            written.append(Written(project_id, (out or root / OUTPUT_FOLDER) / project_id / FILE_NAME,
+                                   len(mine), stats.respondents(mine)))
+        output.commit()
     return written
 
 
