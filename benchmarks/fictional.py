@@ -29,8 +29,8 @@ SURNAMES = ("de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer
             "El Idrissi", "Öztürk", "Ramdin", "Çelik", "Bouzid", "Nguyen", "Kaya", "Amrani",
             "Zwaan", "Stam", "Koning", "Verhoeven", "Sedney", "Tahiri", "Boukhari", "Pinas")
 
-# (role as a participant list writes it, organisation pattern, functie) — {buurt} and {gemeente}
-# are filled in; the numbers say how many of each a buurt's pool of professionals has.
+# (role as a participant list writes it, organisation pattern, functie, how many a buurt's pool
+# of professionals has); the pattern gets the buurt, the gemeente and names from ORGANISATIONS.
 ROLES = (
     ("wijkverpleegkundige", "Thuiszorg {zorg}", "", 3),
     ("wijkagent", "Politie", "", 2),
