@@ -30,8 +30,9 @@ TARGETS = (  # key, description, goal, higher is better
 
 def machine_line(info: dict) -> str:
     return (f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory']}, {info['os']}, "
-            f"Python {info['python']}; load average {info['load']} at the start "
-            "(other work on the machine shows up in wall times).")
+            f"Python {info['python']}; load average {info['load']} at the start"
+            + (f" and {info['load_end']} at the end" if info.get("load_end") else "")
+            + " (other work on the machine shows up in wall times).")
 
 
 def heading(info: dict, label: str, command: str) -> list[str]:

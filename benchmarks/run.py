@@ -70,13 +70,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="casuskit-bench-") as scratch:
         warm_up(Path(scratch), args)
         if args.memory:
-            rows = memory_table(Path(scratch), args)
-            report, block = results.render_memory(info, label, command.strip(), rows), results.MEMORY_BLOCK
+            memory_rows = memory_table(Path(scratch), args)
         else:
             values, rows = measure_synthetic(Path(scratch), args)
             more_values, more_rows = measure_example(Path(scratch), args)
-            report = results.render(info, label, command.strip(), {**values, **more_values}, rows + more_rows)
-            block = results.RUN_BLOCK
+    info["load_end"] = measure.machine()["load"]
+    if args.memory:
+        report, block = results.render_memory(info, label, command.strip(), memory_rows), results.MEMORY_BLOCK
+    else:
+        report = results.render(info, label, command.strip(), {**values, **more_values}, rows + more_rows)
+        block = results.RUN_BLOCK
     print(report)
     if not args.no_write:
         results.write_block(report, block)
