@@ -143,27 +143,32 @@ def measure_synthetic(scratch: Path, args) -> tuple[dict, list]:
             ("full build, CPU (all processes)", f"{build.cpu:.2f} s = {build.cpu * 1000 / len(docs):.1f} ms per .docx"),
             ("peak RSS", f"largest process {values['rss']:.0f} MiB; all processes together "
                          f"{max(b.sum_rss_mib for b in builds):.0f} MiB (RSS, shared pages counted per process)")]
-    if side_by_side:
-        theirs = measure.median(side_by_side)
-        values["pandoc_ratio"] = theirs / per_doc
-        rows += [("pandoc", pandoc),
-                 ("pandoc per hand-out, whole processes", f"{theirs * 1000:.1f} ms each with {os.cpu_count()} side "
-                                                          f"by side (as casuskit builds with one process per core); "
-                                                          f"{measure.median(one_by_one) * 1000:.1f} ms one after "
-                                                          f"another ({len(sources)} of the build's hand-outs, "
-                                                          f"medians of {len(side_by_side)} rounds)"),
-                 ("pandoc ÷ casuskit per document", f"**{theirs / per_doc:.1f}×** side by side; "
-                                                    f"{measure.median(one_by_one) / per_doc:.1f}× one after another "
-                                                    "(casuskit: the whole build's wall time per .docx, every kind, "
-                                                    "start-up and check included)")]
-    else:
-        rows.append(("pandoc", "not installed: comparison skipped (`apt-get install pandoc`)"))
+    pandoc_value, pandoc_rows = compare_pandoc(pandoc, side_by_side, one_by_one, len(sources), per_doc)
+    values["pandoc_ratio"] = pandoc_value
+    rows += pandoc_rows
     noop = measure.median_run([measure.casuskit(args.generator, project, "build") for _ in range(args.runs)])
     changed = change_casus(project / "casussen" / "algemeen", args.generator, project)
     rows += [("no-op rebuild", f"{noop.wall:.2f} s"),
              ("one general casus changed", f"{changed.wall:.2f} s for {len(KIT_LINE.findall(changed.output))} kits "
                                            f"rebuilt = {changed.wall * 100 / build.wall:.0f} % of a full build")]
     return values, rows
+
+
+def compare_pandoc(version: str | None, side_by_side: list[float], one_by_one: list[float], sample: int,
+                   per_doc: float) -> tuple[float, list]:
+    """pandoc's seconds per hand-out (per round) against the build's per .docx."""
+    if version is None:
+        return float("nan"), [("pandoc", "not installed: comparison skipped (`apt-get install pandoc`)")]
+    theirs, serial = measure.median(side_by_side), measure.median(one_by_one)
+    return theirs / per_doc, [
+        ("pandoc", version),
+        ("pandoc per hand-out, whole processes", f"{theirs * 1000:.1f} ms each with {os.cpu_count()} side by side "
+                                                 f"(as casuskit builds with one process per core); {serial * 1000:.1f} "
+                                                 f"ms one after another ({sample} of the build's hand-outs, medians "
+                                                 f"of {len(side_by_side)} rounds)"),
+        ("pandoc ÷ casuskit per document", f"**{theirs / per_doc:.1f}×** side by side; {serial / per_doc:.1f}× one "
+                                           "after another (casuskit: the whole build's wall time per .docx, every "
+                                           "kind, start-up and check included)")]
 
 
 def describe(project: Path, docs: int, others: int, check_output: str) -> str:
