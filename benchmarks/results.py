@@ -62,7 +62,8 @@ def render_memory(info: dict, label: str, command: str, rows: list[dict]) -> str
     lines += [f"| {r['kits']} | {r['docs']} | {r['wall']:.1f} s | {r['wall'] * 1000 / r['docs']:.1f} | "
               f"{r['max_rss']:.0f} MiB | {r['sum_rss']:.0f} MiB | {r['sum_pss']:.0f} MiB |" for r in rows]
     lines += ["", "RSS counts pages that forked workers share with the parent once per process; PSS "
-              "divides them among the processes that share them (sampled every 10 ms)."]
+              "divides them among the processes that share them. RSS is sampled every 10 ms, PSS every "
+              "0.25 s or less often (reading it slows the build), so a short PSS peak can be missed."]
     return "\n".join(lines + ["", MEMORY_BLOCK[1]])
 
 
