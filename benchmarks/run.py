@@ -53,7 +53,7 @@ KIT_LINE = re.compile(r"^\S.*/\s+\(", re.M)  # the build's heading line of every
 def main() -> None:
     parser = argparse.ArgumentParser(description="casuskit speed and scale benchmark")
     parser.add_argument("--kits", type=int, default=150, help="kits in the synthetic project (150 ≈ 1,000 .docx)")
-    parser.add_argument("--runs", type=int, default=3, help="rounds of the alternating measurements (≥ 3)")
+    parser.add_argument("--runs", type=int, default=5, help="rounds of the alternating measurements (default 5, ≥ 3)")
     parser.add_argument("--pandoc-sample", type=int, default=100, help="hand-outs pandoc writes per round")
     parser.add_argument("--memory", type=int, nargs="+", metavar="KITS",
                         help="only the memory table, for projects of these sizes (e.g. 150 500 2000)")
