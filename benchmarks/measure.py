@@ -26,13 +26,15 @@ class Run:
     max_rss_mib: float   # largest single process
     sum_rss_mib: float   # peak of the sum over the process tree (sampled every 10 ms)
     output: str
+    sum_pss_mib: float = float("nan")  # the same for PSS (shared pages divided), when asked
 
 
 PYCACHE = Path(tempfile.gettempdir()) / "casuskit-bench-pycache"
 
 
-def casuskit(generator: Path, root: Path, *args: str) -> Run:
-    """Run ``python -m casuskit ARGS`` in ``root`` with ``generator`` on the path.
+def casuskit(generator: Path, root: Path, *args: str, pss: bool = False) -> Run:
+    """Run ``python -m casuskit ARGS`` in ``root`` with ``generator`` on the path; with ``pss``
+    the proportional set size is sampled too (every 0.25 s or less often: reading it is costly).
 
     Byte-code is cached as on any normal installation (in a folder of its own, so the source
     tree stays clean), even where the environment says PYTHONDONTWRITEBYTECODE.
@@ -42,7 +44,7 @@ def casuskit(generator: Path, root: Path, *args: str) -> Run:
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "casuskit", *args], cwd=root, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    sampler = _TreeSampler(process.pid)
+    sampler = _TreeSampler(process.pid, pss)
     sampler.start()
     output = process.stdout.read().decode("utf-8", "replace")  # type: ignore[union-attr]
     _, status, usage = os.wait4(process.pid, 0)
@@ -52,7 +54,8 @@ def casuskit(generator: Path, root: Path, *args: str) -> Run:
     if process.returncode != 0:
         raise RuntimeError(f"casuskit {' '.join(args)} failed ({process.returncode}):\n{output}")
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-               max(sampler.peak, usage.ru_maxrss * 1024) / 2**20, output)
+               max(sampler.peak, usage.ru_maxrss * 1024) / 2**20, output,
+               sampler.peak_pss / 2**20 if pss else float("nan"))
 
 
 def median_run(runs: list[Run]) -> Run:
@@ -60,15 +63,24 @@ def median_run(runs: list[Run]) -> Run:
 
 
 class _TreeSampler(threading.Thread):
-    """Peak of the summed RSS of a process and its descendants."""
+    """Peak of the summed RSS (and PSS) of a process and its descendants."""
 
-    def __init__(self, pid: int):
+    def __init__(self, pid: int, pss: bool = False):
         super().__init__(daemon=True)
-        self.pid, self.peak, self._done = pid, 0, threading.Event()
+        self.pid, self.pss, self.peak, self.peak_pss, self._done = pid, pss, 0, 0, threading.Event()
 
     def run(self) -> None:
+        next_pss = 0.0
         while not self._done.is_set():
-            self.peak = max(self.peak, sum(_rss(p) for p in _tree(self.pid)))
+            tree = _tree(self.pid)
+            self.peak = max(self.peak, sum(_status(p, "VmRSS:", "status") for p in tree))
+            if self.pss and time.perf_counter() >= next_pss:
+                # smaps_rollup walks every mapping (~12 ms for 500 MiB) and holds the process's
+                # memory lock: read it seldom enough to cost the build under a tenth of a core
+                start = time.perf_counter()
+                self.peak_pss = max(self.peak_pss, sum(_status(p, "Pss:", "smaps_rollup") for p in tree))
+                spent = time.perf_counter() - start
+                next_pss = start + max(0.25, 10 * spent)
             self._done.wait(0.01)
 
     def stop(self) -> None:
@@ -89,10 +101,11 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _rss(pid: int) -> int:
+def _status(pid: int, field: str, file: str) -> int:
+    """Bytes of ``field`` (a kB line such as VmRSS: or Pss:) in /proc/PID/``file``."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
@@ -126,33 +139,42 @@ def pandoc_version() -> str | None:
     return out.stdout.splitlines()[0]
 
 
-def handout_markdown(casus, subtitle: str, intro: str) -> str:
-    """The hand-out's content (title, situation, persons, questions, note lines) as Markdown."""
-    lines = [f"# {casus.title}", "", f"*{subtitle}*", "", intro, "", "## Situatie", ""]
-    lines += [" ".join(block.split()) + "\n" for block in casus.situation.split("\n\n") if block.strip()]
-    if casus.persons:
-        lines += ["## Personen", "", "| Naam | Leeftijd | Rol in het verhaal |", "|---|---|---|"]
-        lines += [f"| {p.name} | {p.age if p.age is not None else ''} | {p.role} |" for p in casus.persons]
-        lines.append("")
-    if casus.questions:
-        lines += ["## Vragen", ""] + [f"{i}. {' '.join(q.split())}" for i, q in enumerate(casus.questions, 1)]
-        lines.append("")
-    lines += ["## Aantekeningen", ""] + ["\\", ""] * 12
+def docx_markdown(path: Path) -> str:
+    """A built document's content as Markdown, by the style names casuskit writes (title,
+    headings, numbered and bulleted lists, note lines, tables), for pandoc to write it again."""
+    import docx  # python-docx: casuskit's own dependency, read through its public API
+    prefixes = {"Title": "# ", "Heading 1": "## ", "Heading 2": "### ", "Heading 3": "#### ",
+                "List Number": "1. ", "List Bullet": "- "}
+    lines: list[str] = []
+    for block in docx.Document(str(path)).iter_inner_content():
+        if hasattr(block, "rows"):  # a table
+            rows = [[" ".join(cell.text.split()).replace("|", "\\|") for cell in row.cells] for row in block.rows]
+            lines += ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+            lines += ["| " + " | ".join(row) + " |" for row in rows[1:]] + [""]
+            continue
+        text, style = " ".join(block.text.split()), block.style.name if block.style is not None else ""
+        if style == "Notitieregel" or not text:
+            lines += ["\\", ""]
+        elif style == "Subtitle":
+            lines += [f"*{text}*", ""]
+        else:
+            lines += [prefixes.get(style, "") + text, ""]
     return "\n".join(lines)
 
 
-def pandoc_each(markdown: list[str], reference: Path, folder: Path) -> float:
-    """Convert every Markdown text with its own pandoc process, one after another; seconds."""
-    folder.mkdir(parents=True, exist_ok=True)
-    sources = []
-    for i, text in enumerate(markdown):
-        source = folder / f"hand-out-{i:04d}.md"
-        source.write_text(text, encoding="utf-8")
-        sources.append(source)
-    start = time.perf_counter()
-    for source in sources:
+def pandoc_each(sources: list[tuple[Path, Path]], processes: int) -> float:
+    """Convert every (Markdown file, reference document) to .docx beside the Markdown, one
+    pandoc process per document, ``processes`` of them side by side; seconds for all."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def convert(job: tuple[Path, Path]) -> None:
+        source, reference = job
         subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", f"--reference-doc={reference}",
                         "-o", str(source.with_suffix(".docx")), str(source)], check=True)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(processes) as pool:
+        list(pool.map(convert, sources))
     return time.perf_counter() - start
 
 
