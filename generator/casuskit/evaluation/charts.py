@@ -80,3 +80,31 @@ def rounds_by_buurt(rounds: list[str], buurten: list[str],
         axes.legend(loc="lower right", ncol=len(buurten))
         figure.tight_layout()
         return _png(figure)
+
+
+def counts_by_form(forms: list[str], buurten: list[str], counts: list[list[int]]) -> bytes:
+    """Stacked horizontal bars: per werkvorm (rows) how many respondents chose it, one segment
+    per buurt (``counts[b][f]``), the total at the end of each bar."""
+    import matplotlib
+    from matplotlib.figure import Figure
+    with matplotlib.rc_context(STYLE):
+        height = 1.1 + 0.45 * len(forms)
+        figure = Figure(figsize=(WIDTH_IN, height))
+        axes = figure.add_subplot()
+        left = [0] * len(forms)
+        for b, buurt in enumerate(buurten):
+            axes.barh(range(len(forms)), counts[b], left=left, height=0.6,
+                      color=COLOURS[b % len(COLOURS)], label=buurt, edgecolor="white", linewidth=0.6)
+            left = [l + c for l, c in zip(left, counts[b])]
+        for f, total in enumerate(left):
+            axes.text(total + 0.15, f, str(total), va="center", fontsize=8.5)
+        axes.set_yticks(range(len(forms)), ["\n".join(textwrap.wrap(t, 30)) for t in forms])
+        axes.invert_yaxis()
+        axes.set_xlim(0, max(left + [1]) * 1.15 + 0.5)
+        axes.set_xlabel("aantal deelnemers dat deze vorm het meest vond helpen")
+        axes.xaxis.get_major_locator().set_params(integer=True)
+        axes.grid(axis="x", color="#D9D9D9", linewidth=0.6)
+        axes.set_axisbelow(True)
+        axes.legend(loc="lower right", ncol=min(len(buurten), 4), fontsize=8)
+        figure.tight_layout()
+        return _png(figure)
