@@ -42,6 +42,8 @@ class Card:
     def back_lines(self) -> list[str]:
         """The large lines on the back: the kind of card, who or when it is for (unless drawn
         blind), and the casus or set it belongs to."""
+        if self.back_title.startswith(self.label):  # "Fase 2", not "Fase" over "Fase 2"
+            return [self.back_title, self.casus_title]
         return [self.label, *([self.back_title] if self.back_title else []), self.casus_title]
 
 

@@ -88,7 +88,7 @@ def counts_by_form(forms: list[str], buurten: list[str], counts: list[list[int]]
     import matplotlib
     from matplotlib.figure import Figure
     with matplotlib.rc_context(STYLE):
-        height = 1.1 + 0.45 * len(forms)
+        height = 1.5 + 0.45 * len(forms)
         figure = Figure(figsize=(WIDTH_IN, height))
         axes = figure.add_subplot()
         left = [0] * len(forms)
@@ -105,6 +105,7 @@ def counts_by_form(forms: list[str], buurten: list[str], counts: list[list[int]]
         axes.xaxis.get_major_locator().set_params(integer=True)
         axes.grid(axis="x", color="#D9D9D9", linewidth=0.6)
         axes.set_axisbelow(True)
-        axes.legend(loc="lower right", ncol=min(len(buurten), 4), fontsize=8)
+        axes.legend(loc="upper center", bbox_to_anchor=(0.4, -0.22 - 0.15 / height),
+                    ncol=min(len(buurten), 4), fontsize=8)
         figure.tight_layout()
         return _png(figure)

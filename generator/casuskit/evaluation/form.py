@@ -75,8 +75,7 @@ def plan_form(ws, kit, texts) -> FormPlan:
     shared = project_statements(project, texts)
     own = [Statement(s.key, " ".join(s.text.split())) for s in werkvorm.statements]
     purpose = project.evaluation.purpose or (
-        f"Uw antwoorden helpen {project.organisation} om deze bijeenkomsten beter te laten "
-        "aansluiten bij uw werk.")
+        "De antwoorden helpen om volgende bijeenkomsten beter te laten aansluiten bij de praktijk.")
     return FormPlan(shared + own, list(werkvorm.evaluation), " ".join(purpose.split()),
                     comparison(ws, kit, project), frozenset(s.key for s in shared))
 
@@ -100,8 +99,12 @@ def comparison(ws, kit, project) -> Comparison | None:
 
 
 def input_files(ws, kit) -> list[str]:
-    """The files a kit's form depends on besides its own (for incremental builds): the other
-    kits of its buurt and their werkvormen, which decide the comparison question."""
+    """The files a kit's form depends on besides its own (for incremental builds): in a project
+    that compares its werkvormen, the other round kits of its buurt and their werkvormen, which
+    decide whether its form asks the comparison question, and with which forms."""
+    project = ws.get("project", kit.project)
+    if project is None or not project.evaluation.compare_question:
+        return []
     found = []
     for entry in ws.of("kit").values():
         other = entry.model

@@ -35,7 +35,8 @@ def add_forms(doc, results: list[KitResults], forms: list[str], names: dict, fig
     if len(forms) < 2 or not items:
         return figure
     doc.paragraph("Werkvormen vergeleken", "Heading 1")
-    doc.paragraph("De stellingen die op de formulieren van meer dan één werkvorm stonden.", "Klein")
+    doc.paragraph("De stellingen die op de formulieren van meer dan één werkvorm stonden.", "Klein",
+                  keep_with_next=True)
     _statement_table(doc, items, [per_form[f] for f in forms], [names[f] for f in forms])
     return _statement_chart(doc, items, [per_form[f] for f in forms], [names[f] for f in forms],
                             figure, "werkvorm")
@@ -50,17 +51,15 @@ def add_preference(doc, ws, results: list[KitResults], figure: int) -> int:
     doc.paragraph("Welke vorm hielp het meest?", "Heading 1")
     doc.paragraph(f"Op het formulier van de laatste ronde in elke buurt: ‘{found.question}’ "
                   f"{found.answered_total} van de {found.asked_total} deelnemers kruisten één vorm "
-                  "aan. Tussen haakjes: hoeveel van hen zeiden bij die vorm aanwezig te zijn "
-                  "geweest.", "Normal")
+                  "aan als die die het meest hielp. Tussen haakjes: hoeveel deelnemers aankruisten "
+                  "dat ze bij die vorm waren.", "Normal", keep_with_next=True)
     rows = [[form.name, *[f"{form.preferred[b]} ({form.taken_part[b]})" for b in found.buurten],
              Para(f"{form.preferred_total} ({form.taken_part_total})", "Tabelkop")]
             for form in found.forms]
     rows.append([Para("Eén vorm aangekruist", "Tabelkop"),
                  *[f"{found.answered[b]} van {found.asked[b]}" for b in found.buurten],
                  Para(f"{found.answered_total} van {found.asked_total}", "Tabelkop")])
-    width = min(26, 100 // (len(found.buurten) + 1))
-    add_table(doc, ["Werkvorm", *buurt_names, "Totaal"], rows,
-              [170 - width * (len(found.buurten) + 1)] + [width] * (len(found.buurten) + 1))
+    add_table(doc, ["Werkvorm", *buurt_names, "Totaal"], rows, widths(len(found.buurten) + 1))
     png = charts.counts_by_form([f.name for f in found.forms], buurt_names,
                                 [[f.preferred[b] for f in found.forms] for b in found.buurten])
     picture(doc, png, f"Figuur {figure}. Hoe vaak elke vorm het meest hielp, per buurt.")
@@ -71,7 +70,8 @@ def add_buurten(doc, ws, results: list[KitResults], forms: list[str], names: dic
                 figure: int) -> int:
     """Per werkvorm: its statements per buurt (a table and a chart when it had several buurten)."""
     doc.paragraph("Buurten vergeleken", "Heading 1")
-    doc.paragraph("Per werkvorm de stellingen van het formulier, per buurt.", "Klein")
+    doc.paragraph("Per werkvorm de stellingen van het formulier, per buurt.", "Klein",
+                  keep_with_next=True)
     for form in forms:
         mine = [r for r in results if r.kit.werkvorm == form]
         items = statements_of(mine)
@@ -89,12 +89,18 @@ def add_buurten(doc, ws, results: list[KitResults], forms: list[str], names: dic
     return figure
 
 
+def widths(columns: int) -> list[float]:
+    """Column widths (mm of 170): the first for the text, ``columns`` for numbers, each wide
+    enough for a name like "Heerhugowaard Midden" on two lines."""
+    width = min(30.0, 112 / max(1, columns))
+    return [170 - width * columns] + [width] * columns
+
+
 def _statement_table(doc, items, groups: list[list[KitResults]], columns: list[str]) -> None:
     rows = [[f"{n}. {item.text}", *[stats.statement_summary(g, item.key).text() for g in groups]]
             for n, item in enumerate(items, start=1)]
     rows.append([Para("Formulieren (n)", "Tabelkop"), *[str(stats.respondents(g)) for g in groups]])
-    width = min(30, 100 // max(1, len(columns)))
-    add_table(doc, ["Stelling", *columns], rows, [170 - width * len(columns)] + [width] * len(columns))
+    add_table(doc, ["Stelling", *columns], rows, widths(len(columns)))
 
 
 def _statement_chart(doc, items, groups, labels: list[str], figure: int, what: str,

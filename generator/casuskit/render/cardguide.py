@@ -61,8 +61,10 @@ def add_overview(doc, ctx, labels: Labels, slots: list[Slot]) -> None:
         moment = join_dutch([_moment(s) for s in casus_slots], labels["en"]) or "–"
         for category in ctx.werkvorm.card_categories:
             if category in present:
+                how = labels["kaarten_fase_overzicht"] if category == "fase" \
+                    else labels[f"wanneer_{category}"]
                 rows.append([labels[f"kaart_{category}"], labels["kaarten_in_casusset"],
-                             f"{moment}: {labels[f'wanneer_{category}']}"])
+                             f"{moment}: {how[:1].lower()}{how[1:]}"])
     for key, (name, where) in _sets(ctx).items():
         used = [_moment(s) for s in slots if key in s.block.cards]
         rows.append([name, where, join_dutch(used, labels["en"]) or labels["kaarten_geen_blok"]])

@@ -21,6 +21,7 @@ BOX = "\u2610"
 
 
 ONE_PAGE_QUESTIONS = 6  # the most open questions that fit on the front with the statements
+BACK_LINES = 4          # writing lines per question when the open questions have the back
 
 
 def answer_lines(questions: int) -> int:
@@ -34,6 +35,12 @@ def answer_lines(questions: int) -> int:
     if questions > ONE_PAGE_QUESTIONS:
         return 2
     return 3 if questions <= 3 else 2 if questions == 4 else 1
+
+
+def questions_on_back(form) -> bool:
+    """The comparison table takes the room of three questions: with more than three open
+    questions besides it, they get the back of the sheet, with room to write."""
+    return form.comparison is not None and len(form.questions) > 3
 
 
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
@@ -57,8 +64,9 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     if form.comparison is not None:
         _comparison(doc, form.comparison)
     if form.questions:
-        doc.heading("Open vragen", 1)
-        lines = answer_lines(len(form.questions))
+        back = questions_on_back(form)
+        doc.heading("Open vragen", 1, new_page=back)
+        lines = BACK_LINES if back else answer_lines(len(form.questions))
         for number, question in enumerate(form.questions, start=1):
             doc.paragraph(f"{chr(64 + number)}. {question}", keep_with_next=True)
             last = number == len(form.questions)  # the thanks: not alone

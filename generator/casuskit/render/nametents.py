@@ -11,8 +11,8 @@ these two cell text directions; the fold line is the dashed border between the c
 On each face: the name, the organisation, and the role as a word on the role's band, in the
 project's colour for that role (:mod:`casuskit.rolecolours`, the same as on the table sheets).
 Everyone in the room gets one: the participants who come (not who cancelled) and the kit's
-guests, such as the resident at the table, who get theirs even without a participant list. The
-kit's ``reserve`` adds blank tents for walk-ins, to write on.
+guests, such as the resident at the table, who get theirs even without a participant list. With
+a list, the kit's ``reserve`` adds blank tents for walk-ins, to write on.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     styles = role_styles(ctx, people)
     faces = [_face(person.name, person.organisation, _role(person), styles[person.role])
              for person in people]
-    faces += [_face(BLANK_NAME, "", "", "Naambordje Organisatie")] * ctx.reserve
+    faces += [_face(BLANK_NAME, "", "", "Naambordje Organisatie")] * blanks(ctx)
     for index, face in enumerate(faces):
         cells = [word.Cell(face, text_direction=direction, valign="center")
                  for direction in ("tbRl", "btLr")]
@@ -58,6 +58,11 @@ def ordered(ctx: KitContext) -> list:
     if ctx.seating is None:
         return participants.guests_of(ctx.kit)
     return [p for people in ctx.seating.tables for p in seated_order(people)]
+
+
+def blanks(ctx: KitContext) -> int:
+    """Blank tents for walk-ins: the kit's reserve, where everyone else has a tent too."""
+    return ctx.reserve if ctx.seating is not None else 0
 
 
 def _role(person) -> str:
@@ -80,10 +85,11 @@ def print_items(ctx: KitContext) -> list[PrintItem]:
     guests = sum(1 for p in people if p.guest)
     parts = [f"{len(people) - guests} deelnemers"] if ctx.seating is not None else []
     parts += [f"{guests} {'gast' if guests == 1 else 'gasten'}"] if guests else []
-    parts += [f"{ctx.reserve} blanco als reserve"] if ctx.reserve else []
-    where = "" if ctx.seating is not None else " (zonder deelnemerslijst alleen voor de gasten)"
+    parts += [f"{blanks(ctx)} blanco als reserve"] if blanks(ctx) else []
+    where = "" if ctx.seating is not None else "; zonder deelnemerslijst alleen voor de gasten"
+    sheets = len(people) + blanks(ctx)
     return [PrintItem(FILE_NAME, 1, SIMPLEX,
-                      f"{len(people) + ctx.reserve} vellen: {', '.join(parts)}{where}; vouw elk vel "
+                      f"{sheets} {'vel' if sheets == 1 else 'vellen'}: {', '.join(parts)}{where}; vouw elk vel "
                       "in de lengte dubbel langs de stippellijn, de bedrukte kant naar buiten",
                       "Naambordjes")]
 

@@ -52,7 +52,7 @@ BAND_PAD_PT = (2, 3)  # padding of the band around its word: (top/bottom, left/r
 ROLE_COLOURS = [("1F6E7E", "FFFFFF"), ("F2C14E", "1A1A1A"), ("2E1A47", "FFFFFF"),
                 ("9CC3E6", "1A1A1A"), ("9B2335", "FFFFFF"), ("D4ECEA", "1A1A1A"),
                 ("3C7A3E", "FFFFFF"), ("E07B39", "1A1A1A")]
-ROLE_OUTLINE_EIGHTHS = 18  # 2.25 pt: an outline that reads as a frame, not a hairline
+ROLE_OUTLINE_EIGHTHS = 24  # 3 pt: an outline that reads as a frame, not a hairline
 
 SKELETON = "referentie-skelet"
 
