@@ -75,3 +75,13 @@ def for_project(ws, project_id: str) -> dict[str, int]:
                       key=lambda kit: kit.id)
         kept[project_id] = assign([meeting_roles(ws.root, kit) for kit in kits])
     return kept[project_id]
+
+
+def input_files(ws, kit) -> list[str]:
+    """The lists a kit's role colours depend on, existing or not (for incremental builds): when
+    it prints them (it has a list or guests), every list of its project. Not a reason to refuse
+    a build: a list with errors still gives the roles of its valid rows."""
+    if not (participants.path_for(ws.root, kit.id).is_file() or kit.guests):
+        return []
+    return [f"{participants.FOLDER}/{e.model.id}{participants.SUFFIX}"
+            for e in ws.of("kit").values() if e.model.project == kit.project]

@@ -92,9 +92,10 @@ def comparison(ws, kit, project) -> Comparison | None:
     if not rounds or rounds[-1].round != kit.round:
         return None
     forms = list(dict.fromkeys(k.werkvorm for k in rounds))
-    options = tuple(Option(f, ws.get("werkvorm", f).name,
-                           tuple(k.round for k in rounds if k.werkvorm == f))
-                    for f in forms if ws.get("werkvorm", f))
+    # a werkvorm that does not exist (its kit's own error) keeps its place: the numbers on the
+    # form, and so in the results, stay the same
+    options = tuple(Option(f, ws.get("werkvorm", f).name if ws.get("werkvorm", f) else f,
+                           tuple(k.round for k in rounds if k.werkvorm == f)) for f in forms)
     return Comparison(" ".join(question.split()), options) if len(options) >= 2 else None
 
 

@@ -6,7 +6,7 @@ from casuskit.model import professions
 from casuskit.model.evaluation import ProjectEvaluation
 from casuskit.model.kit import RESERVE_HELP, BackMode, CardSize
 from casuskit.model.printer import Printer
-from casuskit.model.types import Count, Id, Model, Text, Time, field
+from casuskit.model.types import Id, Model, Text, Time, count, field
 
 
 class Partner(Model):
@@ -35,7 +35,7 @@ class Defaults(Model):
                                 "duplex-lange-zijde")
     printer: Printer = field("printer", "De printer van de kaarten: hoeveel mm de achterkant "
                                         "verschoven valt (meet het met kalibratie.docx).", Printer())
-    reserve: Count = field("reserve", RESERVE_HELP, 0, le=50)
+    reserve: count(0, 50) = field("reserve", RESERVE_HELP, 0)
 
 
 class Project(Model):

@@ -188,16 +188,11 @@ def _named(listed: ParticipantList, name: str, option: str) -> Participant:
 
 def input_files(ws, kit) -> list[str]:
     """Workspace files a kit's division depends on, existing or not (for incremental builds):
-    its participant list and kept division, and those of the earlier rounds of its buurt; and,
-    when it prints role colours (a list or guests), every list of its project, since the
-    colours are the project's (:mod:`casuskit.rolecolours`)."""
-    has_list = participants.path_for(ws.root, kit.id).is_file()
-    files = [f"{participants.FOLDER}/{kit.id}{participants.SUFFIX}"]
-    if has_list:
-        for other in (kit, *earlier_kits(ws, kit)):
-            for path in (participants.path_for(ws.root, other.id), store.path_for(ws.root, other.id)):
-                files.append(f"{participants.FOLDER}/{path.name}")
-    if has_list or kit.guests:
-        files += [f"{participants.FOLDER}/{e.model.id}{participants.SUFFIX}"
-                  for e in ws.of("kit").values() if e.model.project == kit.project]
+    its participant list and kept division, and those of the earlier rounds of its buurt."""
+    if not participants.path_for(ws.root, kit.id).is_file():  # no list: only its appearance counts
+        return [f"{participants.FOLDER}/{kit.id}{participants.SUFFIX}"]
+    files = []
+    for other in (kit, *earlier_kits(ws, kit)):
+        for path in (participants.path_for(ws.root, other.id), store.path_for(ws.root, other.id)):
+            files.append(f"{participants.FOLDER}/{path.name}")
     return files
