@@ -96,7 +96,7 @@ def fitting_words(root: Path) -> int:
     """The most words of SENTENCE (repeated) that card 05 of kaartvol takes and still fits."""
     ws = check_workspace(root).workspace
     ctx = plan_kit(ws, ws.get("kit", "pdf-vol"), Texts(root), None)
-    card = next(c for c in cards.card_sets(ctx)[0] if c.id.endswith("· 05"))
+    card = next(c for c in cards.card_files(ctx)[0].cards if c.id.endswith("· 05"))
     styles, grid = word.open_reference().styles, cardgrid.grid_for("a7")
 
     def fits(n):

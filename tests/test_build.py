@@ -51,11 +51,14 @@ def test_build_writes_every_document_of_the_kit(ws):
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (ws / KIT_DIR).iterdir())
     hand_outs = [f"hand-out-{c}.docx" for c in kit_casussen(ws)]
-    assert names == sorted(["draaiboek.docx", "evaluatieformulier.docx", "gesprekskaarten.docx",
-                            "kalibratie.docx", "printlijst.txt", *hand_outs])
+    cards = [f"gesprekskaarten-{c}.docx" for c in kit_casussen(ws)]  # one card file per casus
+    assert names == sorted(["draaiboek.docx", "evaluatieformulier.docx", "kalibratie.docx",
+                            "printlijst.txt", "rolkaarten.docx", *hand_outs, *cards])
     assert f"Gebouwd: 1 kit, {len(names)} bestanden in output/" in result.output
-    # 18 participants at 3 tables, casussen dealt one per table: 6 copies each
-    assert re.search(r"\n  hand-out-stille-buurman\.docx +6 × dubbelzijdig", result.output)
+    # 18 participants at 3 tables, casussen dealt one per table: 6 copies each, and the
+    # project's reserve of 2 for walk-ins
+    assert re.search(r"\n  hand-out-stille-buurman\.docx +6 \+ 2 × dubbelzijdig", result.output)
+    assert re.search(r"\n  gesprekskaarten-stille-buurman\.docx +1 × dubbelzijdig", result.output)
 
 
 def test_every_kit_of_the_examples_builds(ws):
@@ -160,7 +163,7 @@ def test_missing_house_style_file_is_a_located_error(ws):
     path.write_text(path.read_text() + "huisstijl: huisstijl/eigen.docx\n")
     result = run(ws, "check")
     assert "fout[huisstijl-ontbreekt]: het huisstijl-document `huisstijl/eigen.docx` bestaat niet" in result.output
-    assert "projecten/heerhugowaard.yaml:18:12" in result.output
+    assert "projecten/heerhugowaard.yaml:41:12" in result.output
 
 
 def test_house_style_lacking_styles_names_them(ws):
@@ -175,7 +178,7 @@ def test_house_style_lacking_styles_names_them(ws):
     result = run(ws, "build")
     assert result.exit_code == 1
     assert ("fout[huisstijl-onbruikbaar]: de huisstijl huisstijl/eigen.docx mist 2 stijl(en): DOE, Kaart Tekst\n"
-            "  --> projecten/heerhugowaard.yaml:18:12\n") in result.output
+            "  --> projecten/heerhugowaard.yaml:41:12\n") in result.output
     assert "Er is niets gebouwd" in result.output
     assert "huisstijl-onbruikbaar" in run(ws, "check").output  # the writer's loop finds it too
 
@@ -188,9 +191,9 @@ def test_a_house_style_that_is_no_docx_is_a_located_error(ws):
     assert result.exit_code == 1
     assert ("fout[huisstijl-onbruikbaar]: de huisstijl huisstijl/eigen.docx is geen bruikbaar "
             "Word-document (.docx)\n"
-            "  --> projecten/heerhugowaard.yaml:18:12\n"
+            "  --> projecten/heerhugowaard.yaml:41:12\n"
             "    |\n"
-            " 18 | huisstijl: huisstijl/eigen.docx\n"
+            " 41 | huisstijl: huisstijl/eigen.docx\n"
             "    |            ^^^^^^^^^^^^^^^^^^^^\n"
             "  = hulp: Sla het bestand in Word of LibreOffice op als Word-document (.docx).\n") in result.output
 
@@ -245,13 +248,15 @@ def total_line(ws: Path, folder: str) -> str:
 
 def test_print_list_asks_to_check_backs_only_when_there_are_backs(ws):
     assert run(ws, "build", "hhw-noord-ronde-2", "hhw-noord-ronde-1").exit_code == 0
-    assert total_line(ws, "noord/ronde-2") == "Totaal 40 exemplaren. Controleer na het printen " \
-        "of de kaartachterkanten achter de voorkanten vallen."
-    assert total_line(ws, "noord/ronde-1") == "Totaal 19 exemplaren."  # no cards at all
+    spares = "waarvan 8 reserve (het getal na de +) voor wie onverwacht aanschuift."
+    assert total_line(ws, "noord/ronde-2") == f"Totaal 51 exemplaren, {spares} Controleer na het " \
+        "printen of de kaartachterkanten achter de voorkanten vallen."
+    assert total_line(ws, "noord/ronde-1") == ("Totaal 22 exemplaren, waarvan 2 reserve (het getal na "
+                                               "de +) voor wie onverwacht aanschuift.")  # no cards
     path = ws / "kits/heerhugowaard/noord-ronde-2.yaml"
     path.write_text(path.read_text() + "achterkant: geen\n")
     assert run(ws, "build", "hhw-noord-ronde-2").exit_code == 0
-    assert total_line(ws, "noord/ronde-2") == "Totaal 40 exemplaren."
+    assert total_line(ws, "noord/ronde-2") == f"Totaal 51 exemplaren, {spares}"
 
 
 def test_writer_refuses_twice_and_outside(tmp_path):

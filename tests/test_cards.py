@@ -1,5 +1,5 @@
-"""Tests for the discussion-card sheets (gesprekskaarten.docx): grid, cut lines, bands, backs,
-overflow errors and reproducibility."""
+"""Tests for the discussion-card sheets (gesprekskaarten-<casus>.docx): grid, cut lines, bands,
+backs, overflow errors and reproducibility."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def context(root: Path, card_size: str | None = None, back_mode: str | None = No
 
 def build(ctx) -> docx.document.Document:
     [(name, data)] = cards.render(ctx)
-    assert name == "gesprekskaarten.docx"
+    assert name == "gesprekskaarten-kaarttest.docx"
     return docx.Document(io.BytesIO(data))
 
 
@@ -215,16 +215,15 @@ def test_fronts_show_band_title_text_and_id(a7):
                                            "Default Paragraph Font")]
 
 
-def test_partial_sheet_and_werkvorm_question_cards_start_new_sheets(tmp_path):
+def test_werkvorm_question_cards_share_the_casus_sheets(tmp_path):
     root = workspace(tmp_path)
     edit(root, "werkvormen/kaarten.yaml", "blokken:",
          "vraagkaarten:\n  - Wie neemt de regie?\nblokken:")
     document = build(context(root))
     fronts = [cell_ids(t) for t in document.tables[::2]]
-    assert [len(ids) for ids in fronts] == [8, 1, 1]
-    assert fronts[1] == {(0, 0): f"{KIT} · kaarttest · 09"}
-    assert fronts[2] == {(0, 0): f"{KIT} · kaarten · 01"}
-    back = document.tables[5].cell(0, 1)
+    assert [len(ids) for ids in fronts] == [8, 2]  # not a sheet of its own for one card
+    assert fronts[1] == {(0, 0): f"{KIT} · kaarttest · 09", (0, 1): f"{KIT} · kaarten · 01"}
+    back = document.tables[3].cell(0, 0)
     assert [p.text for p in back.paragraphs][1:3] == ["Vraag", "Kaarten op tafel"]
 
 
@@ -240,9 +239,51 @@ def test_backs_follow_fronts_mirrored_on_the_long_edge(a7):
         ("Kaart Achterkant", "De kaarttest"), ("Kaart Id", f"{KIT} · kaarttest · 01")]
     fase = tables[1].cell(3, 0)  # card 08 lies at row 3, column 1 on the front
     assert [p.text for p in fase.paragraphs] == [
-        "Pas omdraaien als de gespreksleider fase 1 aankondigt.", "Fase", "De kaarttest",
+        "Pas omdraaien als de gespreksleider fase 1 aankondigt.", "Fase 1", "De kaarttest",
         f"{KIT} · kaarttest · 08"]
     assert cell_ids(tables[3]) == {(0, 1): f"{KIT} · kaarttest · 09"}
+
+
+def backs(document) -> dict[str, list[str]]:
+    """Card id → the large lines on its back."""
+    found = {}
+    for table in document.tables[1::2]:
+        for row in table.rows:
+            for cell in row.cells:
+                lines = [p.text for p in cell.paragraphs if p.style.name == "Kaart Achterkant"]
+                ids = [p.text for p in cell.paragraphs if p.style.name == "Kaart Id"]
+                if ids:
+                    found[ids[0]] = lines
+    return found
+
+
+def test_backs_say_what_the_card_is_handed_out_by(a7):
+    _, _, document = a7
+    found = backs(document)
+    card = f"{KIT} · kaarttest · "
+    assert found[card + "04"] == ["Signaal", "Wijkverpleegkundige", "De kaarttest"]  # per profession
+    assert found[card + "06"] == ["Signaal", "Opbouwwerker", "De kaarttest"]
+    assert found[card + "09"] == ["Rol", "Wijkverpleegkundige", "De kaarttest"]
+    assert found[card + "08"] == ["Fase 1", "De kaarttest"]                          # by number
+    assert found[card + "07"] == ["Dilemma", "Privacy (AVG)", "De kaarttest"]        # by kind
+
+
+def test_a_werkvorm_that_draws_blind_gets_backs_that_tell_nothing(ws):
+    edit(ws, "werkvormen/kaarten.yaml", "blokken:", "blind_trekken: [signaal, fase]\nblokken:")
+    found = backs(build(context(ws)))
+    card = f"{KIT} · kaarttest · "
+    assert found[card + "04"] == ["Signaal", "De kaarttest"]
+    assert found[card + "08"] == ["Fase", "De kaarttest"]
+    assert found[card + "09"] == ["Rol", "Wijkverpleegkundige", "De kaarttest"]  # not blind
+
+
+def test_a_casus_file_is_printed_once_per_group_that_discusses_it(ws):
+    ctx = context(ws)
+    ctx.kit = ctx.kit.model_copy(update={"groups": 3})
+    [item] = cards.print_items(ctx)
+    assert (item.file, item.copies, item.label) == (
+        "gesprekskaarten-kaarttest.docx", 3, "Gesprekskaarten ‘De kaarttest’")
+    assert item.note.startswith("één set per groep: groepen 1, 2, 3; 9 kaarten;")
 
 
 def test_short_edge_duplex_mirrors_rows(ws):
@@ -298,7 +339,7 @@ def test_every_overflow_is_reported_with_its_size(ws):
     assert [p.message.split(" (")[0] for p in problems] == \
         [f"kaart {KIT} · kaarttest · 01", f"kaart {KIT} · kaarttest · 04"]
     grid, styles = cardgrid.grid_for("a8"), word.open_reference().styles
-    card = cards.card_sets(ctx)[0][0]
+    card = cards.card_files(ctx)[0].cards[0]
     over = cardfit.front_mm(styles, card, grid.width - 2 * cardgrid.PADDING_MM) \
         - (grid.height - 2 * cardgrid.PADDING_MM - cardfit.SAFETY_MM)
     assert problems[0].message.endswith(f"de tekst is {math.ceil(over)} mm te lang")
@@ -322,11 +363,11 @@ def test_restyled_house_style_is_measured(ws, tmp_path):
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_libreoffice_prints_one_page_per_sheet(tmp_path, a7):
     _, data, document = a7
-    source = tmp_path / "gesprekskaarten.docx"
+    source = tmp_path / "gesprekskaarten-kaarttest.docx"
     source.write_bytes(data)
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
                    check=True, capture_output=True, timeout=180)
-    pdf = (tmp_path / "gesprekskaarten.pdf").read_bytes()
+    pdf = (tmp_path / "gesprekskaarten-kaarttest.pdf").read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert pages == len(document.tables) == 4  # no empty pages, no sheet spilling over

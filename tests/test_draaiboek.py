@@ -256,14 +256,25 @@ def test_materials_checklist_uses_print_list_copies(doc, ctx):
     rows = {row.cells[2].paragraphs[-1].text: (row.cells[0].text, row.cells[1].text)
             for row in table.rows[1:]}
     first, second = (c.id for c in ctx.casussen)
+    # the project's reserve (2) comes on top of what each person gets; cards one set per group
     assert rows == {"draaiboek.docx": ("\u2610", "1 ×"),
-                    f"hand-out-{first}.docx": ("\u2610", "12 ×"),
-                    f"hand-out-{second}.docx": ("\u2610", "6 ×"),
-                    "gesprekskaarten.docx": ("\u2610", "3 ×"),
-                    "evaluatieformulier.docx": ("\u2610", "18 ×")}
+                    f"hand-out-{first}.docx": ("\u2610", "12 + 2 ×"),
+                    f"hand-out-{second}.docx": ("\u2610", "6 + 2 ×"),
+                    f"gesprekskaarten-{first}.docx": ("\u2610", "2 ×"),
+                    f"gesprekskaarten-{second}.docx": ("\u2610", "1 ×"),
+                    "evaluatieformulier.docx": ("\u2610", "18 + 2 ×")}
     text = body_text(doc)
     assert f"Hand-out ‘{ctx.casussen[0].title}’" in text
     assert "\u2610 gesprekskaarten, één set per tafel" in text  # block materials
+    assert "Het getal na de + is reserve voor wie onverwacht aanschuift: 2 extra" in text
+
+
+def test_the_card_overview_says_where_each_kind_is_and_when_it_comes_out(doc):
+    table = next(t for t in doc.tables if [c.text for c in t.rows[0].cells] == ["Kaarten", "Waar", "Wanneer"])
+    rows = {row.cells[0].text: row.cells[2].text for row in table.rows[1:]}
+    assert list(rows) == ["Vraagkaarten", "Signaalkaarten", "Dilemmakaarten", "Fasekaarten", "Rolkaarten"]
+    assert rows["Signaalkaarten"] == ("Casus in kleine groepen (19:45–20:30): bij de start uitdelen; "
+                                      "ieder krijgt de signalen van het eigen beroep.")
 
 
 def test_evaluation(doc):
@@ -302,8 +313,8 @@ def test_fewer_groups_and_no_phase_cards(ws):
     assert "Groep 1 bespreekt deze casus, met ongeveer 5 deelnemers." in text
     table = next(t for t in document.tables if t.rows[0].cells[1].text == "Aantal")
     copies = {row.cells[2].paragraphs[-1].text: row.cells[1].text for row in table.rows[1:]}
-    assert copies["gesprekskaarten.docx"] == "2 ×"
-    assert copies["hand-out-stille-buurman.docx"] == "5 ×"
+    assert copies["gesprekskaarten-stille-buurman.docx"] == "1 ×"  # group 1 only
+    assert copies["hand-out-stille-buurman.docx"] == "5 + 2 ×"
 
 
 # -- helpers ---------------------------------------------------------------------

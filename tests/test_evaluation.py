@@ -15,8 +15,10 @@ import docx
 import pytest
 
 from casuskit.evaluation import charts, results
+from casuskit.evaluation.form import Comparison, FormPlan, Option, plan_form
 from casuskit.evaluation.items import statements
 from casuskit.textrender import Texts
+from casuskit.workspace import load_workspace
 from conftest import REPO, diagnostics, run, write
 
 FILE = "evaluaties/hhw-noord-ronde-2.csv"
@@ -29,8 +31,13 @@ def evaluated(ws: Path) -> Path:
     return ws
 
 
-def problems(text: str, questions: int = 4):
-    _, found = results.parse(text.encode("utf-8"), FILE, statements(Texts(None)), questions)
+def form(questions: int = 4, comparison: Comparison | None = None) -> FormPlan:
+    """A form with the default statements and ``questions`` open questions."""
+    return FormPlan(statements(Texts(None)), [f"Vraag {n}?" for n in range(questions)], "", comparison)
+
+
+def problems(text: str, questions: int = 4, comparison: Comparison | None = None):
+    _, found = results.parse(text.encode("utf-8"), FILE, form(questions, comparison))
     return [(d.code, d.message, f"{d.location.file}:{d.location.line}:{d.location.column}") for d in found]
 
 
@@ -41,7 +48,7 @@ def test_scores_must_be_1_to_5_and_blanks_are_skipped():
 
 
 def test_an_open_question_the_werkvorm_does_not_have():
-    _, found = results.parse(b"kennen,vraag5\n4,x\n", FILE, statements(Texts(None)), 4)
+    _, found = results.parse(b"kennen,vraag5\n4,x\n", FILE, form(4))
     assert [(d.code, d.message, d.location.column) for d in found] == [
         ("onbekende-kolom", "onbekende kolom `vraag5`", 8)]
     assert found[0].hint == "De werkvorm van deze kit heeft 4 open vragen: `vraag1`, `vraag2`, `vraag3`, `vraag4`."
@@ -49,7 +56,7 @@ def test_an_open_question_the_werkvorm_does_not_have():
 
 def test_non_utf8_and_unknown_columns_are_located():
     raw = "kennen,opmerking\n4,Caf\u00e9\n".encode("cp1252")
-    _, found = results.parse(raw, FILE, statements(Texts(None)), 4)
+    _, found = results.parse(raw, FILE, form(4))
     assert [(d.code, d.location.line, d.location.column) for d in found] == [("geen-utf8", 2, 6)]
     assert problems("kenen,vraag1\n4,x\n")[0] == ("onbekende-kolom", "onbekende kolom `kenen`", f"{FILE}:1:1")
 
@@ -67,6 +74,14 @@ def read_csvs(root: Path) -> dict[str, list[dict]]:
     return {p.stem: list(csv.DictReader(p.open(encoding="utf-8"))) for p in sorted((root / "evaluaties").glob("*.csv"))}
 
 
+def mean_sd(values: list[int]) -> str:
+    return f"{statistics.mean(values):.1f} ({statistics.stdev(values):.1f})".replace(".", ",")
+
+
+def table_with(doc, *header: str):
+    return next(t for t in doc.tables if [c.text for c in t.rows[0].cells][:len(header)] == list(header))
+
+
 def test_the_example_results_give_a_report_with_the_right_numbers(evaluated):
     result = run(evaluated, "evaluatie")
     assert result.exit_code == 0, result.output
@@ -76,21 +91,99 @@ def test_the_example_results_give_a_report_with_the_right_numbers(evaluated):
     assert [c.text for c in forms.rows[0].cells] == [
         "Stelling", "Bewoner aan tafel", "Kleine groepen, fictieve casuïstiek", "Buurtcasus, samen geschreven"]
     rows = read_csvs(evaluated)
-    by_round = {n: [r for kit, kit_rows in rows.items() if kit.endswith(f"ronde-{n}") for r in kit_rows]
-                for n in (1, 2, 3)}
-    keys = [s.key for s in statements(Texts(None))]
+    by_round = {n: [r for kit, kit_rows in rows.items() if kit.startswith("hhw") and kit.endswith(f"ronde-{n}")
+                    for r in kit_rows] for n in (1, 2, 3)}
+    keys = [s.key for s in load_workspace(evaluated).get("project", "heerhugowaard").evaluation.statements]
     for i, key in enumerate(keys, start=1):
         for n in (1, 2, 3):
             values = [int(r[key]) for r in by_round[n] if r[key]]
-            expected = f"{statistics.mean(values):.1f} ({statistics.stdev(values):.1f})".replace(".", ",")
-            assert forms.rows[i].cells[n].text == expected, (key, n)
+            assert forms.rows[i].cells[n].text == mean_sd(values), (key, n)
     assert [c.text for c in forms.rows[-1].cells[1:]] == [str(len(by_round[n])) for n in (1, 2, 3)]
-    per_kit = {row.cells[0].text + " " + row.cells[1].text: row.cells[3].text for row in doc.tables[1].rows[1:]}
+    per_kit = {row.cells[0].text + " " + row.cells[1].text: row.cells[3].text
+               for row in table_with(doc, "Buurt", "Ronde").rows[1:]}
     assert per_kit["Heerhugowaard Noord ronde 2"] == str(len(rows["hhw-noord-ronde-2"]))
     answers = [p.text for p in doc.paragraphs if p.style.name == "List Bullet"]
-    in_csv = [v for kit_rows in rows.values() for r in kit_rows for k, v in r.items() if k.startswith("vraag") and v]
+    in_csv = [v for kit, kit_rows in rows.items() if kit.startswith("hhw") for r in kit_rows
+              for k, v in r.items() if k.startswith("vraag") and v]
     assert len(answers) == len(in_csv) and len(set(in_csv)) == len(in_csv)
-    assert len(doc.inline_shapes) == 2  # the two charts
+    # forms compared, the counted question, buurten within each of the three forms, the rounds
+    assert len(doc.inline_shapes) == 6
+
+
+def test_the_report_counts_which_form_helped_most(evaluated):
+    assert run(evaluated, "evaluatie", "heerhugowaard").exit_code == 0
+    doc = docx.Document(evaluated / REPORT)
+    table = table_with(doc, "Werkvorm", "Heerhugowaard Midden")
+    assert [c.text for c in table.rows[0].cells] == [
+        "Werkvorm", "Heerhugowaard Midden", "Heerhugowaard Noord", "Heerhugowaard Zuid", "Totaal"]
+    rows = read_csvs(evaluated)
+    last = {b: rows[f"hhw-{b}-ronde-3"] for b in ("midden", "noord", "zuid")}
+    for number, row in enumerate(table.rows[1:4], start=1):
+        chose = [sum(r["voorkeur"] == str(number) for r in last[b]) for b in last]
+        took = [sum(str(number) in r["meegedaan"].split() for r in last[b]) for b in last]
+        assert [c.text for c in row.cells[1:]] == [f"{c} ({t})" for c, t in zip(chose, took)] + \
+            [f"{sum(chose)} ({sum(took)})"]
+    answered = [sum(bool(r["voorkeur"]) for r in last[b]) for b in last]
+    assert [c.text for c in table.rows[4].cells[1:]] == \
+        [f"{a} van {len(last[b])}" for a, b in zip(answered, last)] + \
+        [f"{sum(answered)} van {sum(len(v) for v in last.values())}"]
+
+
+def test_the_report_compares_buurten_per_statement_within_a_form(evaluated):
+    assert run(evaluated, "evaluatie", "heerhugowaard").exit_code == 0
+    doc = docx.Document(evaluated / REPORT)
+    tables = [t for t in doc.tables if [c.text for c in t.rows[0].cells] ==
+              ["Stelling", "Heerhugowaard Midden", "Heerhugowaard Noord", "Heerhugowaard Zuid", "Samen"]]
+    assert len(tables) == 3  # one per werkvorm, in round order
+    rows = read_csvs(evaluated)
+    for n, table in enumerate(tables, start=1):
+        kits = [rows[f"hhw-{b}-ronde-{n}"] for b in ("midden", "noord", "zuid")]
+        expected = [mean_sd([int(r["kennen"]) for r in kit if r["kennen"]]) for kit in kits]
+        expected.append(mean_sd([int(r["kennen"]) for kit in kits for r in kit if r["kennen"]]))
+        assert [c.text for c in table.rows[1].cells[1:]] == expected
+
+
+def test_a_project_with_one_werkvorm_compares_its_buurten(evaluated):
+    (evaluated / "evaluaties/osw-oosterwolde-straataanpak.csv").unlink()
+    result = run(evaluated, "evaluatie", "ooststellingwerf")
+    assert result.exit_code == 0, result.output
+    doc = docx.Document(evaluated / "output/ooststellingwerf/evaluatie.docx")
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert "Werkvormen vergeleken" not in headings and "Welke vorm hielp het meest?" not in headings
+    assert "Buurten vergeleken" in headings
+    table = table_with(doc, "Stelling", "Appelscha")
+    assert [c.text for c in table.rows[0].cells] == ["Stelling", "Appelscha", "Haulerwijk", "Samen"]
+    werkvorm = load_workspace(evaluated).get("werkvorm", "de-bedoeling")
+    shown = [row.cells[0].text for row in table.rows[1:-1]]
+    assert shown[-len(werkvorm.statements):] == [f"{n}. {s.text}" for n, s in enumerate(
+        werkvorm.statements, start=len(shown) - len(werkvorm.statements) + 1)]
+    assert len(doc.inline_shapes) == 1  # the buurten of de bedoeling; sessies have no rounds
+
+
+def test_the_comparison_question_is_on_the_last_round_only():
+    ws = load_workspace(REPO)
+    texts = Texts(REPO)
+    for n in (1, 2):
+        assert plan_form(ws, ws.get("kit", f"hhw-noord-ronde-{n}"), texts).comparison is None
+    last = plan_form(ws, ws.get("kit", "hhw-noord-ronde-3"), texts).comparison
+    assert [o.label for o in last.options] == [
+        "Bewoner aan tafel (ronde 1)", "Kleine groepen, fictieve casuïstiek (ronde 2)",
+        "Buurtcasus, samen geschreven (ronde 3)"]
+    assert plan_form(ws, ws.get("kit", "osw-appelscha-bedoeling"), texts).comparison is None
+
+
+def test_preference_and_taken_part_are_read_by_number_or_id():
+    comparison = Comparison("Welke?", (Option("bewoner-aan-tafel", "Bewoner aan tafel"),
+                                       Option("buurtcasus", "Buurtcasus")))
+    found, problems_ = results.parse(
+        b"kennen,voorkeur,meegedaan\n4,2,1 2\n3,bewoner-aan-tafel,\"1;2\"\n3,,\n", FILE, form(0, comparison))
+    assert problems_ == []
+    assert [(r.preference, r.taken_part) for r in found] == [
+        ("buurtcasus", ("bewoner-aan-tafel", "buurtcasus")),
+        ("bewoner-aan-tafel", ("bewoner-aan-tafel", "buurtcasus")), (None, ())]
+    assert problems("voorkeur,meegedaan\n3,1 4\n", 0, comparison) == [
+        ("onbekende-werkvorm", "`3` is geen werkvorm op dit formulier", f"{FILE}:2:1"),
+        ("onbekende-werkvorm", "`4` is geen werkvorm op dit formulier", f"{FILE}:2:3")]
 
 
 def test_the_report_and_its_charts_are_byte_for_byte_reproducible(evaluated):

@@ -42,6 +42,43 @@ def test_seven_role_cards_one_per_profession():
     assert len({professions.key(r.model.profession) for r in roles.values()}) == 7
 
 
+def test_the_seven_role_cards_are_used_in_every_second_round_at_its_welcome():
+    ws = load_workspace(REPO)
+    roles = sorted(ws.of("rol"))
+    for buurt in ("noord", "midden", "zuid"):
+        kit = ws.get("kit", f"hhw-{buurt}-ronde-2")
+        assert sorted(kit.roles) == roles
+        werkvorm = ws.get("werkvorm", kit.werkvorm)
+        assert "rolkaarten" in werkvorm.documents
+        assert "rolkaarten" in werkvorm.blocks[0].cards  # the welcome: who does what in the buurt
+
+
+def test_each_meeting_gives_its_evaluation_a_block_of_ten_minutes_or_more():
+    ws = load_workspace(REPO)
+    for entry in ws.of("werkvorm").values():
+        [block] = [b for b in entry.model.blocks if b.evaluation]
+        assert block.minutes >= 10, entry.id
+    resident = ws.get("werkvorm", "bewoner-aan-tafel").blocks[-1]
+    assert resident.evaluation and resident.minutes == 15  # form, a round, thanking the resident
+    for kit_id in ("hhw-noord-ronde-1", "hhw-midden-ronde-1", "hhw-zuid-ronde-1"):
+        [guest] = ws.get("kit", kit_id).guests
+        assert professions.key(guest.role) == "buurtbewoner"
+
+
+def test_de_bedoeling_and_the_straataanpak_ask_what_they_are_for():
+    ws = load_workspace(REPO)
+    bedoeling, straat = ws.get("werkvorm", "de-bedoeling"), ws.get("werkvorm", "straataanpak")
+    assert {s.key for s in bedoeling.statements} >= {"bedoeling", "dorp"}
+    assert {s.key for s in straat.statements} >= {"straat", "eerste-stap"}
+    project = ws.get("project", "ooststellingwerf").evaluation
+    texts = " ".join(s.text for s in project.statements).lower()
+    assert "buurtoverleg" not in texts and "buurt" not in texts.replace("buurtgroep", "")
+    [wegen] = bedoeling.card_sets
+    assert [c.title for c in wegen.cards] == ["Zichtbaarheid", "Verbinding met bewoners",
+                                              "Collectief in plaats van individueel",
+                                              "Eigenaarschap bij bewoners", "Lef"]
+
+
 def test_role_cards_render_on_a6_with_one_card_per_role(ws):
     write(ws, "kits/rw.yaml", """
         id: rw
@@ -66,10 +103,13 @@ def test_role_cards_render_on_a6_with_one_card_per_role(ws):
     path.write_text(path.read_text() + "rollen:\n" + "".join(f"  - {r}\n" for r in roles))
     build(ws, ("rw",))
     doc = docx.Document(ws / "output/ooststellingwerf/appelscha/rollenwisseling/rolkaarten.docx")
-    text = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    text = "\n".join(c.text for t in doc.tables[::2] for row in t.rows for c in row.cells)
+    backs = "\n".join(c.text for t in doc.tables[1::2] for row in t.rows for c in row.cells)
     for role in load_workspace(ws).of("rol").values():
         assert professions.label(role.model.profession) in text
         assert role.model.does.split()[0] in text
+        # rollenwisseling draws them blind: the back does not give the profession away
+        assert professions.label(role.model.profession) not in backs
     assert len(doc.tables) == 4  # 7 cards at 4 per A6 sheet: 2 fronts and 2 backs
 
 

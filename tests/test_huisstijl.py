@@ -60,10 +60,12 @@ def test_custom_requirements_and_round_trip_through_bytes():
 
 def test_required_styles_cover_the_brief():
     types = required_styles()  # declared by the document kinds, plus the evaluation report
-    assert len(types) == 43  # 26 + the five card category bands + 12 meeting styles (8 role bands)
+    # 26 + the five card category bands + 20 meeting styles (16 role bands: 8 filled, 8 outlined)
+    assert len(types) == 51
     assert types["Strong"] == types["Naambordje Rol"] == "character"
     assert types["Casuskit Tabel"] == types["Kaartraster"] == "table"
-    assert {"Caption", "Quote", "DOE", "Likert Vakje", "Rolband 8", "Kaart Band Fase"} <= set(types)
+    assert {"Caption", "Quote", "DOE", "Likert Vakje", "Rolband 8", "Rolband 16",
+            "Kaart Band Fase"} <= set(types)
 
 
 def test_cli_names_the_option_that_overwrites(tmp_path):

@@ -49,7 +49,7 @@ def test_yes_no_stay_text_and_a_bad_yes_no_is_named(ws):
     path.write_text(path.read_text().replace("per_casus: ja", "per_casus: misschien"))
     assert errors_in(ws, "werkvormen/") == [
         ("geen-ja-nee", "`blokken[2].per_casus` moet ja of nee zijn, niet `misschien`",
-         "werkvormen/kleine-groepen.yaml:23:16")]
+         "werkvormen/kleine-groepen.yaml:36:16")]
 
 
 def test_leading_zero_is_decimal_and_ids_keep_their_zero(ws):

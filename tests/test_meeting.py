@@ -6,6 +6,7 @@ sides once folded) was checked by eye on rendered pages, see render/nametents.py
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from pathlib import Path
@@ -37,7 +38,7 @@ def test_a_participant_list_adds_table_sheets_name_tents_and_a_sign_in_list(list
     folder = listed / KIT_DIR
     for name in ("tafelkaarten.docx", "naambordjes.docx", "presentielijst.docx", "evaluatieformulier.docx"):
         assert (folder / name).is_file(), name
-        assert re.search(rf"\n{re.escape(name)} +\d+ ×", (folder / "printlijst.txt").read_text("utf-8"))
+        assert re.search(rf"\n{re.escape(name)} +\d+( \+ \d+)? ×", (folder / "printlijst.txt").read_text("utf-8"))
     people = names_in_list(listed)
 
     sheets = docx.Document(folder / "tafelkaarten.docx")
@@ -49,8 +50,8 @@ def test_a_participant_list_adds_table_sheets_name_tents_and_a_sign_in_list(list
     assert "De stille buurman" in body and "Welkom en kennismaking" in body
 
     tents = docx.Document(folder / "naambordjes.docx")
-    assert len(tents.tables) == len(people)
-    for table in tents.tables:
+    assert len(tents.tables) == len(people) + 2  # and the project's reserve: two blank tents
+    for table in tents.tables[:len(people)]:
         left, right = table.rows[0].cells
         assert left.paragraphs[0].text == right.paragraphs[0].text in people
         directions = [c._tc.find(f"{W}tcPr/{W}textDirection").get(f"{W}val") for c in (left, right)]
@@ -94,7 +95,8 @@ def test_a_list_that_fits_no_division_stops_the_build_with_the_reason(listed):
     assert ("fout[indeling-onmogelijk]: de deelnemers van `hhw-noord-ronde-2` passen niet zo aan 3 "
             "tafels: 3 tafels met elk 12 verschillende rollen vraagt minstens 36 deelnemers, er zijn er 18"
             in result.output)
-    assert "--> kits/heerhugowaard/noord-ronde-2.yaml:19:21" in result.output
+    line = kit.read_text("utf-8").splitlines().index("  rollen_per_tafel: 12") + 1
+    assert f"--> kits/heerhugowaard/noord-ronde-2.yaml:{line}:21" in result.output
 
 
 def test_check_reports_list_errors_located(listed):
@@ -158,10 +160,12 @@ def test_an_earlier_rounds_list_or_a_kept_division_makes_the_kit_rebuild(listed)
     build(listed, jobs=1)
     assert build(listed, jobs=1).kits == []  # nothing changed: nothing rebuilt
     earlier = listed / "deelnemers/hhw-noord-ronde-1.csv"
-    earlier.write_text(earlier.read_text("utf-8").replace("Tom Jansen,Jeugdhulp De Kade,jeugdhulpverlener,,\n", ""),
+    earlier.write_text(earlier.read_text("utf-8").replace("Tom Jansen,Jeugdhulp De Kade,jeugdhulpverlener,,,\n", ""),
                        "utf-8")
     rebuilt = {k.printing.kit_id for k in build(listed, jobs=1).kits}
-    assert rebuilt == {"hhw-noord-ronde-1", KIT}  # ronde 3 has no list: earlier rounds do not matter
+    # ronde 3 has no list and no guests: earlier rounds do not matter; the ronde 1 kits of the
+    # other buurten have guests, whose role colours are the project's (made from every list)
+    assert rebuilt == {"hhw-noord-ronde-1", KIT, "hhw-midden-ronde-1", "hhw-zuid-ronde-1"}
     assert run(listed, "tafels", KIT, "--afwezig", "Tom Jansen").exit_code == 0
     assert {k.printing.kit_id for k in build(listed, jobs=1).kits} == {KIT}
 
@@ -173,10 +177,10 @@ def test_evaluation_form_gives_fewer_lines_per_question_as_questions_grow(ws):
     from casuskit.textrender import Texts
     workspace = check_workspace(ws).workspace
     ctx = plan_kit(workspace, workspace.get("kit", KIT), Texts(ws), None)
-    werkvorm = ctx.werkvorm
+    form = ctx.evaluation
     for count, lines in {1: 3, 3: 3, 4: 2, 5: 1, 6: 1, 7: 2, 12: 2}.items():
         questions = [f"Vraag nummer {n}?" for n in range(1, count + 1)]
-        ctx.werkvorm = werkvorm.model_copy(update={"evaluation": questions})
+        ctx.evaluation = dataclasses.replace(form, questions=questions)
         [(_, data)] = evaluationform.render(ctx)
         paragraphs = docx.Document(io.BytesIO(data)).paragraphs
         start = next(i for i, p in enumerate(paragraphs) if p.text == "Open vragen") + 1
@@ -187,6 +191,6 @@ def test_evaluation_form_gives_fewer_lines_per_question_as_questions_grow(ws):
             expected.append(("Normal", f"{chr(65 + n)}. {question}", True))  # never alone
             expected += [("Notitieregel", "", line < lines - 1 or n == count - 1)
                          for line in range(lines)]
-        expected.append(("Klein", "Dank u wel. Leg het formulier bij het weggaan in de doos bij "
+        expected.append(("Klein", "Bedankt! Leg het formulier bij het weggaan in de doos bij "
                                   "de deur.", False))
         assert shown == expected, count

@@ -92,7 +92,7 @@ def open_questions(path: Path) -> list[list[tuple[str, int]]]:
                             and l["top"] > (heading[0] if heading else 0)})
             marks = [(l["text"][0], l["top"]) for l in lines if re.match(r"[A-Z]\. ", l["text"])]
             ends = [top for _, top in marks[1:]] + [
-                next((l["top"] for l in lines if l["text"].startswith("Dank u wel")), page.height)]
+                next((l["top"] for l in lines if l["text"].startswith("Bedankt!")), page.height)]
             pages.append([(letter, sum(1 for y in rules if top < y <= end + 0.5))
                           for (letter, top), end in zip(marks, ends)])
     return pages
@@ -107,13 +107,14 @@ def test_five_open_questions_fit_on_one_page_and_twelve_break_between_questions(
     assert [letter for page in twelve for letter, _ in page] == list("ABCDEFGHIJKL")
     assert all(lines == 2 for page in twelve for _, lines in page)  # each with its lines
     with pdfplumber.open(folder(root, "pdf-evaluatie-12") / "evaluatieformulier.pdf") as document:
-        assert "Dank u wel" in document.pages[-1].extract_text()
+        assert "Bedankt!" in document.pages[-1].extract_text()
 
 
 # -- card geometry ---------------------------------------------------------------------------
 
-def sheets(root: Path, kit_id: str, name: str = "gesprekskaarten.pdf"):
-    """[(page, cells, {card id: cell})] of a card document."""
+def sheets(root: Path, kit_id: str, name: str | None = None):
+    """[(page, cells, {card id: cell})] of a card document (default: the kit's casus cards)."""
+    name = name or f"gesprekskaarten-{KITS[kit_id][3]}.pdf"
     with open_pdf(root, kit_id, name) as document:
         found = []
         for page in document.pages:
@@ -178,7 +179,7 @@ def test_a_card_filled_to_the_limit_stays_inside_and_the_limit_is_honest(built):
     assert content.contains(text, tolerance=0.1), (text, content)
     ws = check_workspace(root).workspace
     ctx = plan_kit(ws, ws.get("kit", "pdf-vol"), Texts(root), None)
-    card = next(c for c in cards.card_sets(ctx)[0] if c.id.endswith("· 05"))
+    card = next(c for c in cards.card_files(ctx)[0].cards if c.id.endswith("· 05"))
     styles, grid_a7 = word.open_reference().styles, cardgrid.grid_for("a7")
     predicted_free = -cardfit.overflow_mm(styles, card, grid_a7)[0] + cardfit.SAFETY_MM
     measured_free = content.bottom - text.bottom
@@ -290,23 +291,23 @@ def test_pack_has_every_copy_in_print_order_with_blanks_only_where_meant(built):
 def test_pack_prints_short_edge_and_single_sided_documents_in_one_long_edge_job(built):
     root, _, _ = built
     short = PdfReader(folder(root, "pdf-kort") / "printpakket.pdf")
-    copies, pages = pack_ranges(short)["gesprekskaarten.pdf"]
+    copies, pages = pack_ranges(short)["gesprekskaarten-kaarttest.pdf"]
     assert copies == 2 and len(pages) == 8
     assert [short.pages[n - 1].get("/Rotate", 0) for n in pages] == [0, 180] * 4
     single = folder(root, "pdf-geen") / "printpakket.pdf"
-    copies, pages = pack_ranges(PdfReader(single))["gesprekskaarten.pdf"]
+    copies, pages = pack_ranges(PdfReader(single))["gesprekskaarten-kaarttest.pdf"]
     with pdfplumber.open(single) as document:
         assert [is_empty(document.pages[n - 1]) for n in pages] == [False, True] * 4
     listing = (folder(root, "pdf-geen") / "printlijst.txt").read_text(encoding="utf-8")
     assert "Print dat in één keer: A4, dubbelzijdig, omslaan over de lange zijde, afdrukken op " \
            "100 % (werkelijke grootte)" in listing
-    assert re.search(r"\ngesprekskaarten\.docx +2 × +enkelzijdig", listing)
+    assert re.search(r"\ngesprekskaarten-kaarttest\.docx +2 × +enkelzijdig", listing)
 
 
 def test_contact_sheet_shows_every_page_once(built):
     root, _, _ = built
     kit = folder(root, "pdf-a7")
-    pages = sum(len(PdfReader(kit / name).pages) for name in ("gesprekskaarten.pdf", "kalibratie.pdf"))
+    pages = sum(len(PdfReader(kit / name).pages) for name in ("gesprekskaarten-kaarttest.pdf", "kalibratie.pdf"))
     with Image.open(kit / "voorbeeld.png") as image:
         rows = -(-pages // preview.COLUMNS)
         assert image.width > 1000 and image.height > rows * 250

@@ -92,10 +92,10 @@ def front_mm(styles: StyleSheet, card: Card, width: float) -> float:
 
 
 def back_mm(styles: StyleSheet, card: Card, width: float) -> float:
-    """Height of the back: colour bar (with the note), category, casus title and id."""
+    """Height of the back: colour bar (with the note), its large lines and the id."""
     big = styles.look("Kaart Achterkant")
-    return _band_mm(styles, card, card.back_note, width) + paragraph_mm(card.label, big, width) \
-        + paragraph_mm(card.casus_title, big, width) \
+    return _band_mm(styles, card, card.back_note, width) \
+        + sum(paragraph_mm(line, big, width) for line in card.back_lines) \
         + paragraph_mm(card.id, styles.look("Kaart Id"), width, last=True)
 
 
@@ -130,7 +130,7 @@ def fit_problems(ctx, cards: list[Card], size: str) -> list[Diagnostic]:
         else:
             message, path = f"de achterkant is {math.ceil(back):.0f} mm te lang", ("titel",)
             hint = "Kies een kortere titel voor de casus" + other
-        of_werkvorm = card.source_path[:1] == ("vraagkaarten",)
+        of_werkvorm = card.source_path[:1] in (("vraagkaarten",), ("kaartsets",))
         where = " → ".join(f"nr. {p + 1}" if isinstance(p, int) else p for p in path)
         where += f" van werkvorm {card.casus_id}" if of_werkvorm else ""
         problems.append(error(

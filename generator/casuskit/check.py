@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from casuskit import crossref, fiction, participants
+from casuskit import crossref, fiction, meetingcheck, participants
 from casuskit.evaluation import results
 from casuskit.errors import Diagnostic, error, warning
 from casuskit.textrender import Texts, context_for
@@ -56,6 +56,7 @@ def check_workspace(root: Path, only: set[str] | None = None) -> CheckResult:
     found += casus_variable_problems(ws, texts)
     found += template_syntax_problems(ws)
     found += participants.check_lists(ws.root, {k: e.model for k, e in ws.of("kit").items()})
+    found += meetingcheck.check_meetings(ws)  # cards, evaluation moment, counts
     found += results.check_results(ws, texts)  # evaluaties/<kit-id>.csv
     for entries in ws.entries.values():
         for entry in entries.values():

@@ -167,6 +167,9 @@ def kit_inputs(ws, kit, house_style: str | None) -> list[str]:
         files.append(Path(house_style).as_posix())
     from casuskit.seating.plan import input_files  # list, kept division, earlier rounds' lists
     files += input_files(ws, kit)
+    from casuskit.evaluation.form import input_files as form_inputs  # the comparison question
+    from casuskit.rolecolours import input_files as colour_inputs  # the project's role colours
+    files += form_inputs(ws, kit) + colour_inputs(ws, kit)
     return sorted(set(files))
 
 

@@ -1,8 +1,9 @@
 """Participant lists: ``deelnemers/<kit-id>.csv``, one row per person expected at a meeting.
 
 Columns ``naam``, ``organisatie`` and ``rol`` (one of the professions casuskit knows, e.g.
-wijkagent or Jeugd & Gezinscoach), optionally ``functie`` (free text for the name tent) and
-``tafel`` (pins the person to that table). The lists hold personal data: the folder is
+wijkagent or Jeugd & Gezinscoach), optionally ``functie`` (free text for the name tent),
+``tafel`` (pins the person to that table) and ``afgemeld`` (``ja`` for someone who cancelled: kept
+on the list, but seated nowhere and printed nowhere). The lists hold personal data: the folder is
 git-ignored by default and only the fictional example lists are committed. Without a list a
 kit is built from the counts in the kit file, exactly as before.
 """
@@ -21,7 +22,8 @@ FOLDER = "deelnemers"
 SUFFIX = ".csv"
 SAVED_SUFFIX = ".tafels.csv"  # a kept table division, see casuskit.seating.store
 REQUIRED = ("naam", "organisatie", "rol")
-OPTIONAL = ("functie", "tafel")
+OPTIONAL = ("functie", "tafel", "afgemeld")
+YES, NO = ("ja", "j", "x", "yes", "waar"), ("nee", "n", "no", "")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class Participant:
     function: str = ""
     table: int | None = None  # pinned table (1-based)
     line: int = 0
+    cancelled: bool = False  # `afgemeld: ja` on the list
+    guest: bool = False      # one of the kit's `gasten`, not on the list
 
     @property
     def key(self) -> str:
@@ -106,11 +110,12 @@ def parse(raw: bytes, file: str, groups: int | None = None
         first_line[name_key(name)] = row.line
         role = _role(table, row, found)
         pinned = _table_number(table, row, groups, found)
-        if role is None or pinned is False:
+        cancelled = _cancelled(table, row, found)
+        if role is None or pinned is False or cancelled is None:
             continue
         people.append(Participant(name, " ".join(row.get("organisatie").split()), role.key,
                                   role.label, " ".join(row.get("functie").split()),
-                                  pinned if isinstance(pinned, int) else None, row.line))
+                                  pinned if isinstance(pinned, int) else None, row.line, cancelled))
     return ParticipantList(file, tuple(people)), found
 
 
@@ -130,6 +135,17 @@ def _role(table: csvload.Table, row: csvload.Row, found: list[Diagnostic]):
 
 def _roles_hint() -> str:
     return "Bekende rollen: " + ", ".join(p.label for p in professions.PROFESSIONS) + "."
+
+
+def _cancelled(table: csvload.Table, row: csvload.Row, found: list[Diagnostic]) -> bool | None:
+    """``afgemeld``: True, False, or None after an error."""
+    text = row.get("afgemeld").strip().lower()
+    if text in YES or text in NO:
+        return text in YES
+    found.append(error("geen-ja-nee", f"`{row.get('afgemeld')}` is geen ja of nee",
+                       table.cell_location(row, "afgemeld"),
+                       "Schrijf `ja` voor iemand die zich heeft afgemeld, of laat het vak leeg."))
+    return None
 
 
 def _table_number(table: csvload.Table, row: csvload.Row, groups: int | None,
@@ -162,4 +178,18 @@ def check_lists(root: Path, kits: dict) -> list[Diagnostic]:
             found.append(csvload.unknown_kit("lijst-zonder-kit", kit_id, file, kits,
                                              "Een deelnemerslijst heet zoals de kit: deelnemers/<kit-id>.csv."))
         found += read(path, file, kit.groups if kit else None)[1]
+    return found
+
+
+def guests_of(kit) -> list[Participant]:
+    """The kit's guests as people at a table: a guest without `tafel` gets the next table
+    in turn (the first at table 1), so several guests spread over the tables."""
+    found = []
+    for index, guest in enumerate(kit.guests):
+        known = professions.normalise(guest.role)
+        table = guest.table if guest.table is not None else index % kit.groups + 1
+        found.append(Participant(guest.name, guest.organisation or "",
+                                 known.key if known else professions.key(guest.role),
+                                 professions.label(guest.role), guest.function or "",
+                                 min(table, kit.groups), guest=True))
     return found

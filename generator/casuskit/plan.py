@@ -12,7 +12,8 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from casuskit import word
+from casuskit import rolecolours, word
+from casuskit.evaluation import form
 from casuskit.errors import Location
 from casuskit.model import Buurt, Casus, Kit, Project, Rol, Werkvorm
 from casuskit.model.types import slugify
@@ -38,6 +39,8 @@ class KitContext:
     seating_problems: list = field(default_factory=list)  # why no division fits the list
     print_items: list = field(default_factory=list)  # set by render.registry.prepare
     card_sizes: list[str] = field(default_factory=list)  # likewise
+    role_colours: dict[str, int] = field(default_factory=dict)  # role key → "Rolband" number
+    evaluation: object | None = None  # FormPlan: what the evaluation form asks (casuskit.evaluation.form)
 
     @property
     def folder(self) -> str:
@@ -66,15 +69,29 @@ class KitContext:
         return [g for g in range(1, self.kit.groups + 1) if ids[(g - 1) % len(ids)] == casus_id]
 
     def participants_for(self, casus_id: str) -> int:
-        """How many participants sit at tables discussing this casus (rounded up per table)."""
+        """How many people sit at tables discussing this casus: counted from the table division
+        when there is one (guests included), else the kit's count rounded up per table."""
+        if self.seating is not None:
+            return sum(len(self.seating.tables[g - 1]) for g in self.groups_for(casus_id))
         per_table = math.ceil(self.kit.participants / self.kit.groups)
         return per_table * len(self.groups_for(casus_id))
+
+    @property
+    def headcount(self) -> int:
+        """The participants expected: those on the list who come, else the kit's `deelnemers`."""
+        return len(self.seating.present) if self.seating is not None else self.kit.participants
+
+    @property
+    def reserve(self) -> int:
+        """Spare copies for walk-ins (kit, else project default)."""
+        return self.kit.reserve if self.kit.reserve is not None else self.project.defaults.reserve
 
     def template_context(self) -> dict:
         """Variables for the fixed text templates (templates/teksten)."""
         return {**self.variables, "werkvorm": {"naam": self.werkvorm.name},
-                "deelnemers": self.kit.participants, "groepen": self.kit.groups,
-                "aantal_casussen": len(self.casussen), "deelnemerslijst": self.seating is not None}
+                "deelnemers": self.headcount, "groepen": self.kit.groups,
+                "aantal_casussen": len(self.casussen), "deelnemerslijst": self.seating is not None,
+                "gasten": [g.name for g in self.kit.guests], "reserve": self.reserve}
 
     def new_document(self, title: str, subject: str, layout: word.PageLayout | None = None,
                      header: str = "text") -> word.Document:
@@ -115,8 +132,11 @@ def plan_kit(ws, kit: Kit, texts: Texts, reference: word.Reference | None = None
         entry = ws.of("casus")[casus_id]
         casussen.append(personalise(entry.model, texts, variables))
         docs[casus_id] = entry.doc
-    return KitContext(kit, project, buurt, werkvorm.model, casussen, roles, docs, texts,
-                      reference or word.open_reference(), variables)
+    ctx = KitContext(kit, project, buurt, werkvorm.model, casussen, roles, docs, texts,
+                     reference or word.open_reference(), variables)
+    ctx.role_colours = rolecolours.for_project(ws, kit.project)
+    ctx.evaluation = form.plan_form(ws, kit, texts)
+    return ctx
 
 
 def personalise(casus: Casus, texts: Texts, variables: dict) -> Casus:

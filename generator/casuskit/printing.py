@@ -20,13 +20,20 @@ DOUBLE = DUPLEX["duplex-lange-zijde"]
 @dataclass(frozen=True)
 class PrintItem:
     """One file to print: how many copies, how (``sides``), why (``note``), and what people
-    call it (``label``, in the draaiboek's checklist)."""
+    call it (``label``, in the draaiboek's checklist). ``spare`` of the copies are reserve, for
+    walk-ins (the print list shows them apart)."""
 
     file: str
     copies: int
     sides: str
     note: str = ""
     label: str = ""
+    spare: int = 0
+
+    @property
+    def counted(self) -> str:
+        """'7 ×', or '7 + 2 ×' with two spare copies."""
+        return f"{self.copies - self.spare} + {self.spare} ×" if self.spare else f"{self.copies} ×"
 
 
 @dataclass

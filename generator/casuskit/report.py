@@ -147,7 +147,7 @@ def build_summary(result, root: Path) -> str:
         items = kit.items
         width = max((len(item.file) for item in items), default=0)
         for item in items:
-            lines.append(f"  {item.file:<{width}}  {item.copies:>3} × {item.sides}")
+            lines.append(f"  {item.file:<{width}}  {item.counted:>5} {item.sides}")
         lines.append("")
     lines.append("Printen: per map staat in printlijst.txt wat u hoeveel keer print. "
                  "Alles op A4, op 100 % (werkelijke grootte).")

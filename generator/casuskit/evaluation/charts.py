@@ -29,6 +29,21 @@ def _png(figure) -> bytes:
     return buffer.getvalue()
 
 
+def _rows(axes, labels: list[str], wrap: int) -> None:
+    """Horizontal bars: one row per label, top down, wrapped to ``wrap`` characters."""
+    axes.set_yticks(range(len(labels)), ["\n".join(textwrap.wrap(t, wrap)) for t in labels])
+    axes.invert_yaxis()
+
+
+def _finish(figure, axes, legend_y: float, columns: int) -> bytes:
+    """Vertical grid lines behind the bars, the legend below the axes, the PNG."""
+    axes.grid(axis="x", color="#D9D9D9", linewidth=0.6)
+    axes.set_axisbelow(True)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.4, legend_y), ncol=columns, fontsize=8)
+    figure.tight_layout()
+    return _png(figure)
+
+
 def statements_by_form(labels: list[str], forms: list[str],
                        means: list[list[float | None]], spreads: list[list[float | None]]) -> bytes:
     """Grouped horizontal bars: per statement (rows) the mean of each werkvorm, ± sd.
@@ -48,16 +63,10 @@ def statements_by_form(labels: list[str], forms: list[str],
                       xerr=[spreads[f][s] or 0 for s in rows], color=COLOURS[f % len(COLOURS)],
                       error_kw={"elinewidth": 0.8, "capsize": 2, "ecolor": "#404040"},
                       label="\n".join(textwrap.wrap(form, 26)))
-        axes.set_yticks(range(len(labels)), ["\n".join(textwrap.wrap(t, 34)) for t in labels])
-        axes.invert_yaxis()
+        _rows(axes, labels, 34)
         axes.set_xlim(1, 5)
         axes.set_xticks([1, 2, 3, 4, 5], ["1\noneens", "2", "3", "4", "5\neens"])
-        axes.grid(axis="x", color="#D9D9D9", linewidth=0.6)
-        axes.set_axisbelow(True)
-        axes.legend(loc="upper center", bbox_to_anchor=(0.4, -0.12 - 0.1 / height),
-                    ncol=min(len(forms), 3), fontsize=8)
-        figure.tight_layout()
-        return _png(figure)
+        return _finish(figure, axes, -0.12 - 0.1 / height, min(len(forms), 3))
 
 
 def rounds_by_buurt(rounds: list[str], buurten: list[str],
@@ -80,3 +89,26 @@ def rounds_by_buurt(rounds: list[str], buurten: list[str],
         axes.legend(loc="lower right", ncol=len(buurten))
         figure.tight_layout()
         return _png(figure)
+
+
+def counts_by_form(forms: list[str], buurten: list[str], counts: list[list[int]]) -> bytes:
+    """Stacked horizontal bars: per werkvorm (rows) how many respondents chose it, one segment
+    per buurt (``counts[b][f]``), the total at the end of each bar."""
+    import matplotlib
+    from matplotlib.figure import Figure
+    with matplotlib.rc_context(STYLE):
+        height = 1.5 + 0.45 * len(forms)
+        figure = Figure(figsize=(WIDTH_IN, height))
+        axes = figure.add_subplot()
+        left = [0] * len(forms)
+        for b, buurt in enumerate(buurten):
+            axes.barh(range(len(forms)), counts[b], left=left, height=0.6,
+                      color=COLOURS[b % len(COLOURS)], label=buurt, edgecolor="white", linewidth=0.6)
+            left = [l + c for l, c in zip(left, counts[b])]
+        for f, total in enumerate(left):
+            axes.text(total + 0.15, f, str(total), va="center", fontsize=8.5)
+        _rows(axes, forms, 30)
+        axes.set_xlim(0, max(left + [1]) * 1.15 + 0.5)
+        axes.set_xlabel("aantal deelnemers dat deze vorm het meest vond helpen")
+        axes.xaxis.get_major_locator().set_params(integer=True)
+        return _finish(figure, axes, -0.22 - 0.15 / height, min(len(buurten), 4))

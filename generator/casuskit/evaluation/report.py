@@ -1,9 +1,12 @@
 """``casuskit evaluatie``: the evaluation report of a project, ``output/<project>/evaluatie.docx``.
 
 Compares the werkvormen (the point of a series like Heerhugowaard's: which form of meeting
-helps preventive cooperation most) and the rounds per buurt: n, mean and standard deviation per
-statement and per respondent, two charts, and the open answers grouped per question. Built
-from the project's house style like every other document; written atomically by the writer.
+helps preventive cooperation most) on the statements they share, counts the answers to the
+comparison question, compares the buurten per statement within each werkvorm, and the rounds per
+buurt: n, mean and standard deviation per statement and per respondent, a chart to every
+comparison (:mod:`casuskit.evaluation.sections`), and the open answers grouped per question.
+Works as well for a project with one werkvorm. Built from the project's house style like every
+other document; written atomically by the writer.
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ from pathlib import Path
 
 from casuskit import word
 from casuskit.errors import CheckFailed, UsageError
-from casuskit.evaluation import charts, stats
-from casuskit.evaluation.items import SCALE_WORDS, statements
+from casuskit.evaluation import charts, sections, stats
+from casuskit.evaluation.items import SCALE_WORDS
 from casuskit.evaluation.results import FOLDER, KitResults, load_all
-from casuskit.render.draaiboek_parts import Para, add_table
+from casuskit.render.draaiboek_parts import add_table
 
 FILE_NAME = "evaluatie.docx"
 
@@ -38,8 +41,7 @@ def write_reports(root: Path, project_ids: tuple[str, ...] = (), out: Path | Non
     if checked.errors:
         raise CheckFailed(checked.diagnostics)
     ws = checked.workspace
-    items = statements(Texts(root))
-    results, problems = load_all(ws, items)
+    results, problems = load_all(ws, Texts(root))
     if any(d.is_error for d in problems):
         raise CheckFailed(problems)
     for project_id in project_ids:
@@ -51,7 +53,8 @@ def write_reports(root: Path, project_ids: tuple[str, ...] = (), out: Path | Non
         raise UsageError(f"er zijn nog geen ingevulde evaluaties in {FOLDER}/"
                          + (f" voor {', '.join(project_ids)}" if project_ids else ""),
                          f"Typ de formulieren over in {FOLDER}/<kit-id>.csv, één regel per formulier, "
-                         "met de kolommen " + ",".join(i.key for i in items) + ",vraag1,vraag2,….")
+                         "met als kolommen de sleutels van de stellingen (bijv. kennen,signaleren), "
+                         "vraag1,vraag2,… en op het laatste formulier voorkeur,meegedaan.")
     written = []
     with Output(out or root / OUTPUT_FOLDER) as output:
         for project_id in wanted:
@@ -59,7 +62,7 @@ def write_reports(root: Path, project_ids: tuple[str, ...] = (), out: Path | Non
             if not mine:
                 continue
             project = ws.get("project", project_id)
-            output.add(f"{project_id}/{FILE_NAME}", render(ws, project, mine, items,
+            output.add(f"{project_id}/{FILE_NAME}", render(ws, project, mine,
                                                             reference_for(root, project)))
             written.append(Written(project_id, (out or root / OUTPUT_FOLDER) / project_id / FILE_NAME,
                                    len(mine), stats.respondents(mine)))
@@ -74,7 +77,7 @@ def _order(ws, results: list[KitResults]):
     return results, forms
 
 
-def render(ws, project, results: list[KitResults], items, reference) -> bytes:
+def render(ws, project, results: list[KitResults], reference) -> bytes:
     results, forms = _order(ws, results)
     names = {f: ws.get("werkvorm", f).name for f in forms}
     date = max(r.kit.date for r in results)
@@ -92,8 +95,10 @@ def render(ws, project, results: list[KitResults], items, reference) -> bytes:
     doc.paragraph("Deelnemers scoorden elke stelling van 1 (" + SCALE_WORDS[1] + ") tot 5 ("
                       + SCALE_WORDS[5] + "). In de tabellen staat het gemiddelde met tussen haakjes "
                       "de standaardafwijking (de spreiding); n is het aantal antwoorden.", "Normal")
-    _forms(doc, results, forms, names, items)
-    _rounds(doc, ws, results, names)
+    figure = sections.add_forms(doc, results, forms, names, 1)
+    figure = sections.add_preference(doc, ws, results, figure)
+    figure = sections.add_buurten(doc, ws, results, forms, names, figure)
+    _rounds(doc, ws, results, names, figure)
     _open_answers(doc, ws, results, forms, names)
     doc.paragraph("Verantwoording", "Heading 2")
     doc.paragraph("De standaardafwijking is die van een steekproef (n − 1). De score van een "
@@ -104,25 +109,7 @@ def render(ws, project, results: list[KitResults], items, reference) -> bytes:
     return doc.to_bytes(date)
 
 
-def _forms(doc, results, forms, names, items) -> None:
-    doc.paragraph("Werkvormen vergeleken", "Heading 1")
-    per_form = {f: [r for r in results if r.kit.werkvorm == f] for f in forms}
-    rows = [[f"{n}. {item.text}", *[stats.statement_summary(per_form[f], item.key).text() for f in forms]]
-            for n, item in enumerate(items, start=1)]
-    rows.append([Para("Alle stellingen, per deelnemer", "Tabelkop"),
-                 *[stats.overall(per_form[f]).text() for f in forms]])
-    rows.append([Para("Formulieren (n)", "Tabelkop"), *[str(stats.respondents(per_form[f])) for f in forms]])
-    width = min(32, 100 // max(1, len(forms)))
-    add_table(doc, ["Stelling", *[names[f] for f in forms]], rows, [170 - width * len(forms)] + [width] * len(forms))
-    means = [[stats.statement_summary(per_form[f], i.key).mean for i in items] for f in forms]
-    spreads = [[stats.statement_summary(per_form[f], i.key).sd for i in items] for f in forms]
-    png = charts.statements_by_form([f"{n}. {i.text}" for n, i in enumerate(items, start=1)],
-                                    [names[f] for f in forms], means, spreads)
-    _picture(doc, png, "Figuur 1. Gemiddelde score per stelling en werkvorm; de streepjes tonen "
-                       "de standaardafwijking.")
-
-
-def _rounds(doc, ws, results, names) -> None:
+def _rounds(doc, ws, results, names, figure: int) -> None:
     doc.paragraph("Per buurt en ronde", "Heading 1")
     rows = []
     for r in sorted(results, key=lambda r: (ws.get("buurt", r.kit.neighbourhood).name, r.kit.round or 0)):
@@ -141,7 +128,7 @@ def _rounds(doc, ws, results, names) -> None:
     means = [[stats.overall([r for r in results if r.kit.neighbourhood == b and r.kit.round == n]).mean
               for n in rounds] for b in buurten]
     png = charts.rounds_by_buurt(labels, [ws.get("buurt", b).name for b in buurten], means)
-    _picture(doc, png, "Figuur 2. Gemiddelde score per deelnemer, per buurt en ronde.")
+    sections.picture(doc, png, f"Figuur {figure}. Gemiddelde score per deelnemer, per buurt en ronde.")
 
 
 def _open_answers(doc, ws, results, forms, names) -> None:
@@ -150,8 +137,8 @@ def _open_answers(doc, ws, results, forms, names) -> None:
                   "Klein")
     for form in forms:
         doc.paragraph(names[form], "Heading 2")
-        questions = ws.get("werkvorm", form).evaluation
         kits = [r for r in results if r.kit.werkvorm == form]
+        questions = next((r.form.questions for r in kits if r.form is not None), [])
         for number, question in enumerate(questions, start=1):
             doc.paragraph(f"{chr(64 + number)}. {question}", "Heading 3")
             answers = [(ws.get("buurt", r.kit.neighbourhood).name, a.answers[number])
@@ -160,8 +147,3 @@ def _open_answers(doc, ws, results, forms, names) -> None:
                 doc.paragraph("Geen antwoorden.", "Klein")
             for buurt, text in answers:
                 doc.paragraph(f"{text} ({buurt})", "List Bullet")
-
-
-def _picture(doc: word.Document, png: bytes, caption: str) -> None:
-    doc.add(word.Picture(png, charts.WIDTH_IN * 25.4, keep_with_next=True))
-    doc.paragraph(caption, "Caption")

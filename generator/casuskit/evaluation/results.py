@@ -1,19 +1,24 @@
 """Filled-in evaluation forms: ``evaluaties/<kit-id>.csv``, one row per respondent.
 
-Columns are the statement keys of the form (``kennen``, ``signaleren`` …, scores 1 to 5, empty
-when a respondent skipped one) and ``vraag1`` … for the werkvorm's open questions, in the order
-of the form (A, B, …). Any subset of the columns may be present. The forms are anonymous: the
-file holds no names, so it may be committed. Errors are located (file:line:col) and Dutch.
+Columns are the statement keys of the kit's form (``kennen``, ``signaleren`` …, scores 1 to 5,
+empty when a respondent skipped one), ``vraag1`` … for the werkvorm's open questions, in the
+order of the form (A, B, …), and on a form that compares the werkvormen ``voorkeur`` (the number
+of the one box ticked under "hielp het meest", or the werkvorm's id) and ``meegedaan`` (the
+numbers ticked under "was erbij", e.g. ``1 2 3``). Any subset of the columns may be present. The
+forms are anonymous: the file holds no names, so it may be committed. Errors are located
+(file:line:col) and Dutch.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from casuskit import csvload
 from casuskit.errors import Diagnostic, Location, error
-from casuskit.evaluation.items import SCALE, Statement, question_column
+from casuskit.evaluation.form import PREFERENCE, TAKEN_PART, FormPlan, plan_form
+from casuskit.evaluation.items import SCALE, question_column
 
 FOLDER = "evaluaties"
 SUFFIX = ".csv"
@@ -24,6 +29,8 @@ class Response:
     line: int
     scores: dict[str, int] = field(default_factory=dict)   # statement key → 1..5
     answers: dict[int, str] = field(default_factory=dict)  # open question number → text
+    preference: str | None = None                          # werkvorm id that helped most
+    taken_part: tuple[str, ...] = ()                       # werkvorm ids the respondent had
 
 
 @dataclass
@@ -31,6 +38,7 @@ class KitResults:
     kit: object          # the Kit
     file: str
     responses: list[Response]
+    form: FormPlan | None = None  # what the kit's form asked
 
 
 def list_files(root: Path) -> list[Path]:
@@ -40,8 +48,8 @@ def list_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.glob(f"*{SUFFIX}") if p.is_file() and not p.name.startswith("."))
 
 
-def load_all(ws, statements: list[Statement]) -> tuple[list[KitResults], list[Diagnostic]]:
-    """Every results file of the workspace, checked against its kit's werkvorm."""
+def load_all(ws, texts) -> tuple[list[KitResults], list[Diagnostic]]:
+    """Every results file of the workspace, checked against its kit's form."""
     kits = {kit_id: entry.model for kit_id, entry in ws.of("kit").items()}
     found: list[KitResults] = []
     problems: list[Diagnostic] = []
@@ -52,24 +60,26 @@ def load_all(ws, statements: list[Statement]) -> tuple[list[KitResults], list[Di
             problems.append(csvload.unknown_kit("resultaten-zonder-kit", kit_id, file, kits,
                                                 f"Resultaten heten zoals de kit: {FOLDER}/<kit-id>.csv."))
             continue
-        werkvorm = ws.get("werkvorm", kit.werkvorm)
-        if werkvorm is None:  # unknown or broken: its own error says so; the questions are unknown
-            continue
+        if ws.get("project", kit.project) is None or ws.get("werkvorm", kit.werkvorm) is None:
+            continue  # unknown or broken: its own error says so; the form is unknown
         raw, problem = csvload.read_raw(path, file)
         if raw is None:
             problems.append(problem)
             continue
-        results, more = parse(raw, file, statements, len(werkvorm.evaluation))
+        form = plan_form(ws, kit, texts)
+        results, more = parse(raw, file, form)
         problems += more
         if results is not None:
-            found.append(KitResults(kit, file, results))
+            found.append(KitResults(kit, file, results, form))
     return found, problems
 
 
-def parse(raw: bytes, file: str, statements: list[Statement], questions: int
-          ) -> tuple[list[Response] | None, list[Diagnostic]]:
-    keys = [s.key for s in statements]
+def parse(raw: bytes, file: str, form: FormPlan) -> tuple[list[Response] | None, list[Diagnostic]]:
+    keys = [s.key for s in form.statements]
+    questions = len(form.questions)
     columns = keys + [question_column(n) for n in range(1, questions + 1)]
+    if form.comparison is not None:
+        columns += [PREFERENCE, TAKEN_PART]
     table, found = csvload.reads(raw, file, (), tuple(columns), "een bestand met evaluaties")
     if table is None:
         return None, found
@@ -97,8 +107,37 @@ def parse(raw: bytes, file: str, statements: list[Statement], questions: int
             text = " ".join(row.get(question_column(number)).split())
             if text:
                 response.answers[number] = text
+        if form.comparison is not None:
+            _comparison(table, row, form.comparison, response, found)
         responses.append(response)
     return responses, found
+
+
+def _comparison(table, row, comparison, response: Response, found: list[Diagnostic]) -> None:
+    """``voorkeur`` (one box) and ``meegedaan`` (boxes) as werkvorm ids."""
+    hint = ("Schrijf het nummer van het aangekruiste vakje (" + ", ".join(
+        f"{n} = {o.name}" for n, o in enumerate(comparison.options, start=1)) + ")")
+    text = row.get(PREFERENCE).strip()
+    if text:
+        option = comparison.option(text)
+        if option is None:
+            found.append(error("onbekende-werkvorm", f"`{text}` is geen werkvorm op dit formulier",
+                               table.cell_location(row, PREFERENCE),
+                               hint + ", of laat het vak leeg als er niets is aangekruist."))
+        else:
+            response.preference = option.werkvorm
+    ticked = []
+    for part in re.split(r"[\s,;]+", row.get(TAKEN_PART).strip()):
+        if not part:
+            continue
+        option = comparison.option(part)
+        if option is None:
+            found.append(error("onbekende-werkvorm", f"`{part}` is geen werkvorm op dit formulier",
+                               table.cell_location(row, TAKEN_PART),
+                               hint + "; meer kruisjes met spaties ertussen, bijv. `1 2 3`."))
+        elif option.werkvorm not in ticked:
+            ticked.append(option.werkvorm)
+    response.taken_part = tuple(ticked)
 
 
 def _question_hint(diagnostic: Diagnostic, questions: int) -> Diagnostic:
@@ -113,5 +152,4 @@ def _question_hint(diagnostic: Diagnostic, questions: int) -> Diagnostic:
 
 def check_results(ws, texts) -> list[Diagnostic]:
     """For ``casuskit check``: every problem in the results files."""
-    from casuskit.evaluation.items import statements
-    return load_all(ws, statements(texts))[1]
+    return load_all(ws, texts)[1]

@@ -6,6 +6,21 @@ from casuskit.model.types import Count, Date, Id, Model, Text, Time, choice, cou
 
 CardSize = choice("a6", "a7", "a8")
 BackMode = choice("geen", "duplex-lange-zijde", "duplex-korte-zijde")
+RESERVE_HELP = ("Extra exemplaren voor wie onverwacht aanschuift: zoveel extra van elke hand-out, "
+                "elk evaluatieformulier en elk werkblad per deelnemer, en zoveel blanco "
+                "naambordjes. De printlijst toont ze apart.")
+
+
+class Guest(Model):
+    name: Text = field("naam", "Naam zoals die op het naambordje en de tafelkaart komt.")
+    role: Text = field("rol", "Wie de gast is, bijv. buurtbewoner; een beroep dat casuskit kent "
+                              "krijgt de kleur van die rol.", "buurtbewoner")
+    function: Text | None = field("functie", "Extra woorden bij de rol op het naambordje, bijv. "
+                                             "'vrijwilliger koffieochtend'.", None)
+    organisation: Text | None = field("organisatie", "Organisatie of vereniging, als die er is.", None)
+    table: count(1) | None = field("tafel", "Aan welke tafel de gast zit (1, 2 …). Laat weg: de "
+                                            "eerste gast aan tafel 1, de volgende aan tafel 2, "
+                                            "enzovoort.", None)
 
 
 class Seating(Model):
@@ -30,7 +45,10 @@ class Kit(Model):
     end: Time | None = field("eindtijd", "Geplande eindtijd; het programma mag niet uitlopen.", None)
     location: Text = field("locatie", "Waar de bijeenkomst is.")
     facilitator: Text = field("gespreksleider", "Wie de bijeenkomst leidt.")
-    participants: count(1) = field("deelnemers", "Verwacht aantal deelnemers.")
+    participants: count(1) = field("deelnemers", "Verwacht aantal deelnemers (zonder de gasten).")
+    guests: list[Guest] = field(
+        "gasten", "Wie verder aan tafel zit maar niet meetelt bij de deelnemers, zoals de bewoner "
+                  "aan tafel: krijgt een naambordje en een plek op de tafelkaart.", [])
     groups: count(1) = field("groepen", "In hoeveel groepen of tafels er gewerkt wordt.", 1)
     casussen: list[Id] = field("casussen", "Id's van de casussen die besproken worden.", [])
     roles: list[Id] = field("rollen", "Id's van rolkaarten (map rollen/) voor deze bijeenkomst; "
@@ -38,6 +56,8 @@ class Kit(Model):
     card_size: CardSize | None = field("kaartformaat", "a6, a7 of a8; anders de standaard van het project.", None)
     back_mode: BackMode | None = field("achterkant", "geen, duplex-lange-zijde of duplex-korte-zijde.", None)
     note: Text | None = field("opmerking", "Vrije notitie voor de gespreksleider.", None)
+    reserve: count(0, 50) | None = field("reserve", RESERVE_HELP + " Anders de standaard van het "
+                                                       "project.", None)
     seating: Seating = field(
         "tafelindeling", "Hoe casuskit de deelnemers over de tafels verdeelt; alleen als er een "
                          "deelnemerslijst deelnemers/<kit-id>.csv is.", Seating())

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from casuskit.model import professions
-from casuskit.model.kit import BackMode, CardSize
+from casuskit.model.evaluation import ProjectEvaluation
+from casuskit.model.kit import RESERVE_HELP, BackMode, CardSize
 from casuskit.model.printer import Printer
-from casuskit.model.types import Id, Model, Text, Time, field
+from casuskit.model.types import Id, Model, Text, Time, count, field
 
 
 class Partner(Model):
@@ -34,6 +35,7 @@ class Defaults(Model):
                                 "duplex-lange-zijde")
     printer: Printer = field("printer", "De printer van de kaarten: hoeveel mm de achterkant "
                                         "verschoven valt (meet het met kalibratie.docx).", Printer())
+    reserve: count(0, 50) = field("reserve", RESERVE_HELP, 0)
 
 
 class Project(Model):
@@ -53,4 +55,7 @@ class Project(Model):
         "moet hebben; ontbreekt er een, dan geeft `casuskit check` een waarschuwing. Standaard: "
         "wijkverpleegkundige, opbouwwerker, wijkagent en Jeugd & Gezinscoach. Een lege lijst (`[]`): "
         "geen enkel beroep verplicht.", [professions.label(k) for k in professions.CORE_FOUR])
+    evaluation: ProjectEvaluation = field(
+        "evaluatie", "Wat het evaluatieformulier bij elke bijeenkomst van dit project vraagt.",
+        ProjectEvaluation())
     defaults: Defaults = field("standaard", "Standaardwaarden voor alle kits van dit project.", Defaults())

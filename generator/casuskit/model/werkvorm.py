@@ -6,12 +6,18 @@
 
 from __future__ import annotations
 
+from casuskit.model.evaluation import Statement
 from casuskit.model.types import Id, Model, Text, YesNo, choice, count, field
 
 DOCUMENT_KINDS = ("draaiboek", "hand-out", "gesprekskaarten", "werkbladen", "rolkaarten")
 DocumentKind = choice(*DOCUMENT_KINDS)
 CARD_CATEGORIES = ("vraag", "signaal", "dilemma", "fase", "rol")
 CardCategory = choice(*CARD_CATEGORIES)
+# what a block can name under `kaarten`, besides the id of one of the werkvorm's own card sets
+QUESTION_CARDS, ROLE_CARDS = "vraagkaarten", "rolkaarten"
+# cards a werkvorm may have drawn blind: their back then does not tell what is on the front
+BLIND_CHOICES = (ROLE_CARDS, *CARD_CATEGORIES)
+BlindChoice = choice(*BLIND_CHOICES)
 
 
 class Block(Model):
@@ -23,9 +29,25 @@ class Block(Model):
     materials: list[Text] = field("materialen", "Wat er bij dit onderdeel klaar moet liggen.", [])
     per_casus: YesNo = field("per_casus", "ja als in dit blok de casussen besproken worden; het "
                                           "draaiboek toont dan per casus de fasen en kaarten.", False)
+    cards: list[Id] = field(
+        "kaarten", "Kaarten die in dit blok op tafel komen, los van een casus: `vraagkaarten` (de "
+                   "vraagkaarten van de werkvorm), `rolkaarten`, of de id van een kaartset van de "
+                   "werkvorm. Het draaiboek zegt zo bij welk blok, en hoe laat, elke set nodig is.", [])
+    evaluation: YesNo = field("evaluatie", "ja als de deelnemers in dit blok het evaluatieformulier "
+                                           "invullen (het draaiboek en de printlijst noemen dit blok).",
+                              False)
 
 
 Audience = choice("deelnemer", "groep", "bijeenkomst", "bewoner")
+
+
+class StreetMap(Model):
+    plots: count(2, 20) = field("vakken", "Aantal vakken (huizen of plekken) aan elke kant van "
+                                          "de straat.", 12)
+    left: Text = field("links", "Naam van de linkerkant, bijv. 'even kant'.", "even kant")
+    right: Text = field("rechts", "Naam van de rechterkant.", "oneven kant")
+    legend: list[Text] = field("legenda", "Tekens die de groep op de kaart zet, elk met uitleg, "
+                                          "bijv. '+ kracht of talent'.", [])
 
 
 class WorksheetPart(Model):
@@ -33,6 +55,9 @@ class WorksheetPart(Model):
     explanation: Text | None = field("uitleg", "Korte uitleg of opdracht bij dit onderdeel.", None)
     questions: list[Text] = field("vragen", "Vragen die de invuller beantwoordt.", [])
     lines: count(0, 40) = field("regels", "Aantal schrijfregels voor de antwoorden.", 4)
+    street: StreetMap | None = field(
+        "straatkaart", "Een lege plattegrond van een straat om op te tekenen: twee rijen vakken "
+                       "met de straat ertussen.", None)
 
 
 class Worksheet(Model):
@@ -42,6 +67,20 @@ class Worksheet(Model):
                                  "of voor de bewoner aan tafel.", "groep")
     explanation: Text | None = field("uitleg", "Inleiding bovenaan het werkblad.", None)
     parts: list[WorksheetPart] = field("onderdelen", "De onderdelen van het werkblad.", min_length=1)
+
+
+class CardText(Model):
+    title: Text | None = field("titel", "Kop op de kaart, bijv. 'Zichtbaarheid'.", None)
+    text: Text = field("tekst", "De tekst op de kaart.")
+
+
+class CardSet(Model):
+    id: Id = field("id", "Naam van de set (staat in het kaartnummer): kleine letters, cijfers en "
+                         "streepjes.")
+    name: Text = field("naam", "Naam van de set, bijv. 'Vijf wegen'; staat op de achterkant en in "
+                               "het draaiboek.")
+    cards: list[CardText] = field("kaarten", "De kaarten van de set, elk met een tekst en "
+                                             "eventueel een titel.", min_length=1)
 
 
 class Werkvorm(Model):
@@ -64,7 +103,19 @@ class Werkvorm(Model):
     question_cards: list[Text] = field(
         "vraagkaarten", "Vraagkaarten die bij de werkvorm horen, los van een casus "
                         "(komen bij de gesprekskaarten).", [])
-    evaluation: list[Text] = field("evaluatie", "Evaluatievragen aan het eind van de bijeenkomst.", [])
+    card_sets: list[CardSet] = field(
+        "kaartsets", "Meer kaarten van de werkvorm, los van een casus, per set met een naam (bijv. "
+                     "'Vijf wegen'). Elke groep krijgt elke set; noem de set bij het blok waarin "
+                     "hij gebruikt wordt (`kaarten:` in het blok).", [])
+    blind: list[BlindChoice] = field(
+        "blind_trekken", "Kaarten die deelnemers blind trekken: hun achterkant verraadt dan niet "
+                         "wat erop staat (geen beroep, geen fasenummer). Kies uit: "
+                         + ", ".join(BLIND_CHOICES) + ". Laat weg om achterkanten te tonen waarmee "
+                         "u kaarten omgekeerd uitdeelt.", [])
+    evaluation: list[Text] = field("evaluatie", "Open evaluatievragen aan het eind van de bijeenkomst.", [])
+    statements: list[Statement] = field(
+        "stellingen", "Stellingen (1–5) op het evaluatieformulier die bij deze werkvorm horen, "
+                      "na die van het project.", [])
     table_size: count(2) | None = field("tafelgrootte", "Aantal deelnemers per tafel of groep.", None)
 
     @property

@@ -1,40 +1,77 @@
-"""The discussion cards (``gesprekskaarten.docx``): cut sheets of cards, fronts and backs.
+"""The discussion cards: one card file per casus (``gesprekskaarten-<casus>.docx``), cut sheets
+of cards, fronts and backs.
 
-Cards come from :mod:`casuskit.cardset`, their grid from :mod:`casuskit.cardgrid`: each
-sheet is one card-grid table (:mod:`casuskit.render.cardsheet`) with dashed cut lines; a back
-sheet follows every front sheet, mirrored for the kit's duplex mode. Card text that would not
-fit fails the build (:mod:`casuskit.cardfit`) before anything is laid out.
+Each group gets exactly the cards of its own casus, so each casus has its own file, printed once
+per group that discusses it; the werkvorm's own cards (its question cards and card sets) are
+used at every table and go into each casus's file, after the casus's cards, sharing its sheets.
+A werkvorm without casussen prints its own cards in ``gesprekskaarten.docx``, one set per group.
+Cards come from :mod:`casuskit.cardset`, their grid from :mod:`casuskit.cardgrid`: each sheet
+is one card-grid table (:mod:`casuskit.render.cardsheet`) with dashed cut lines; a back sheet
+follows every front sheet, mirrored for the kit's duplex mode. Card text that would not fit fails
+the build (:mod:`casuskit.cardfit`) before anything is laid out.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from casuskit import word
 from casuskit.cardfit import band_style, fit_problems, shows_title, text_paragraphs
 from casuskit.cardgrid import grid_for
-from casuskit.cardset import CATEGORY_LABELS, Card, cards_for
+from casuskit.cardset import CATEGORY_LABELS, Card, cards_for, werkvorm_sets
 from casuskit.errors import BuildFailed
 from casuskit.plan import KitContext
 from casuskit.render import backshift
 from casuskit.render.cardsheet import CUT_LINE, add_sheet, grid_table, page
 from casuskit.render.kinds import DUPLEX, DocumentKind, PrintItem
 
-FILE_NAME = "gesprekskaarten.docx"
+SHARED_NAME = "gesprekskaarten.docx"
 
 
-def card_sets(ctx: KitContext) -> list[list[Card]]:
-    """The cards per casus (each set starts on a new sheet), then the werkvorm's own question
-    cards."""
+@dataclass(frozen=True)
+class CardFile:
+    """One card file: its cards, in print order, and the groups that each get one copy."""
+
+    name: str
+    title: str          # what the facilitator calls it: the casus title, or the werkvorm
+    cards: list[Card]
+    groups: list[int]
+
+
+def file_name(casus) -> str:
+    return f"gesprekskaarten-{casus.id}.docx"
+
+
+def card_files(ctx: KitContext) -> list[CardFile]:
+    """Per casus that a group discusses: its cards, then the werkvorm's own; without
+    casussen: the werkvorm's own cards for every group. A casus no group discusses prints
+    nothing (``check`` warns about it)."""
     werkvorm = ctx.werkvorm
-    sets = [cards_for(ctx.kit.id, casus, werkvorm.card_categories) for casus in ctx.casussen]
-    sets.append([Card(f"{ctx.kit.id} · {werkvorm.id} · {n:02d}", "vraag", "Vraag", text,
-                      werkvorm.id, werkvorm.name, ("vraagkaarten", n - 1))
-                 for n, text in enumerate(werkvorm.question_cards, start=1)])
-    return [cards for cards in sets if cards]
+    own = [card for found in werkvorm_sets(ctx.kit.id, werkvorm) for card in found.cards]
+    if not ctx.casussen:
+        groups = list(range(1, ctx.kit.groups + 1))
+        return [CardFile(SHARED_NAME, werkvorm.name, own, groups)] if own else []
+    files = []
+    for casus in ctx.casussen:
+        groups = ctx.groups_for(casus.id)
+        cards = cards_for(ctx.kit.id, casus, werkvorm.card_categories, werkvorm.blind) + own
+        if groups and cards:
+            files.append(CardFile(file_name(casus), casus.title, cards, groups))
+    return files
 
 
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
-    subject = f"Gesprekskaarten · {ctx.buurt.name} · {ctx.kit.round_label}"
-    return [(FILE_NAME, render_sheets(ctx, "Gesprekskaarten", subject, card_sets(ctx), ctx.card_size))]
+    files, problems = [], []
+    for found in card_files(ctx):
+        subject = f"Gesprekskaarten · {found.title} · {ctx.buurt.name} · {ctx.kit.round_label}"
+        try:
+            files.append((found.name, render_sheets(ctx, "Gesprekskaarten", subject, [found.cards],
+                                                    ctx.card_size)))
+        except BuildFailed as exc:
+            problems += exc.diagnostics
+    if problems:
+        raise BuildFailed(problems)
+    return files
 
 
 def render_sheets(ctx: KitContext, title: str, subject: str, sets: list[list[Card]], size: str) -> bytes:
@@ -82,27 +119,33 @@ def _front(card: Card) -> list[word.Paragraph]:
 
 
 def _back(card: Card) -> list[word.Paragraph]:
-    """The back: a colour bar (holding the note, e.g. when to turn a fase card), the
-    category, the casus and the id."""
+    """The back: a colour bar (holding the note, e.g. when to turn a fase card), what the
+    facilitator sorts and hands out by (kind, profession or phase, casus) and the id."""
     P, Run = word.Paragraph, word.Run
     note = [Run(card.back_note)] if card.back_note else []
-    return [P(band_style(card), note), P("Kaart Achterkant", [Run(card.label)]),
-            P("Kaart Achterkant", [Run(card.casus_title)]), P("Kaart Id", [Run(card.id)])]
+    return [P(band_style(card), note), *[P("Kaart Achterkant", [Run(line)]) for line in card.back_lines],
+            P("Kaart Id", [Run(card.id)])]
 
 
 def printed(ctx: KitContext) -> list[tuple[list[Card], str]]:
-    cards = [card for group in card_sets(ctx) for card in group]
-    return [(cards, ctx.card_size)] if cards else []
+    """Every card the kit prints, each once (the werkvorm's own cards are in every file)."""
+    cards = {card.id: card for found in card_files(ctx) for card in found.cards}
+    return [(list(cards.values()), ctx.card_size)] if cards else []
 
 
 def print_items(ctx: KitContext) -> list[PrintItem]:
-    if not (ctx.casussen or ctx.werkvorm.question_cards):
-        return []
-    return [PrintItem(FILE_NAME, ctx.kit.groups, DUPLEX[ctx.back_mode],
-                      "één set per groep; knip langs de stippellijnen", "Gesprekskaarten")]
+    items = []
+    for found in card_files(ctx):
+        whom = "groep" if len(found.groups) == 1 else "groepen"
+        groups = ", ".join(str(g) for g in found.groups)
+        items.append(PrintItem(found.name, len(found.groups), DUPLEX[ctx.back_mode],
+                               f"één set per groep: {whom} {groups}; {len(found.cards)} kaarten; "
+                               "knip langs de stippellijnen",
+                               f"Gesprekskaarten ‘{found.title}’"))
+    return items
 
 
 STYLES = ("Kaart Id", "Kaart Titel", "Kaart Tekst", "Kaart Achterkant", "Normal",
             *(f"Kaart Band {label}" for label in CATEGORY_LABELS.values()))
-KIND = DocumentKind("gesprekskaarten", render, lambda ctx: [FILE_NAME], print_items, STYLES,
-                    ("Strong",), ("Kaartraster",), printed, chosen=True)
+KIND = DocumentKind("gesprekskaarten", render, lambda ctx: [f.name for f in card_files(ctx)],
+                    print_items, STYLES, ("Strong",), ("Kaartraster",), printed, chosen=True)

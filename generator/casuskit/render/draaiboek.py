@@ -11,6 +11,8 @@ project), the look from the named styles of the reference document.
 from __future__ import annotations
 
 from casuskit.plan import KitContext
+from casuskit.render import cardguide
+from casuskit.render.headcount import cover_text
 from casuskit.render.draaiboek_casus import add_casus, casus_slot, heading_text
 from casuskit.render.draaiboek_parts import (Labels, Para, Slot, add_heading, add_lead, add_list,
                                              add_numbered, add_table, add_text, capital, clock,
@@ -48,7 +50,7 @@ def _cover(doc, ctx: KitContext, labels: Labels, slots: list[Slot]) -> None:
     facts = [("buurt", ctx.buurt.name), ("ronde", kit.round_label),
              ("werkvorm", ctx.werkvorm.name), ("datum", ctx.date_text),
              ("tijd", f"{clock(kit.start)}–{clock(end)}"), ("locatie", kit.location),
-             ("gespreksleider", kit.facilitator), ("deelnemers", str(kit.participants)),
+             ("gespreksleider", kit.facilitator), ("deelnemers", cover_text(ctx)),
              ("groepen", str(kit.groups))]
     add_table(doc, [labels["gegevens"]],  # one heading over both columns
               [[Para(labels[key], "Tabelkop"), value] for key, value in facts], [45, 125])
@@ -92,6 +94,8 @@ def _block(doc, ctx: KitContext, labels: Labels, slot: Slot) -> None:
                               ("Let op", "let_op", block.watch)):
         for item in items:
             add_lead(doc, style, labels[key], item)
+    for line in cardguide.block_lines(ctx, slot):
+        add_lead(doc, "DOE", labels["kaarten_lead"], line)
     if block.per_casus and ctx.casussen:
         add_text(doc, fixed(ctx, "draaiboek-per-casus.j2", aantal_casussen=len(ctx.casussen)))
         if len(ctx.casussen) > 1:
@@ -108,11 +112,12 @@ def _materials(doc, ctx: KitContext, labels: Labels) -> None:
     add_heading(doc, labels["materialen"], 1, new_page=True)
     add_text(doc, fixed(ctx, "draaiboek-materialen.j2"))
     add_heading(doc, labels["om_te_printen"], 2)
-    rows = [[CHECKBOX, f"{item.copies} ×", [item.label or item.file, Para(item.file, "Klein")],
+    rows = [[CHECKBOX, item.counted, [item.label or item.file, Para(item.file, "Klein")],
              capital("; ".join(part for part in (item.note, item.sides) if part))]
             for item in ctx.print_items]
     add_table(doc, ["", labels["kolom_aantal"], labels["kolom_document"],
                     labels["kolom_printen"]], rows, [8, 17, 65, 80])
+    cardguide.add_overview(doc, ctx, labels, schedule(ctx))
     materials = list(dict.fromkeys(m for block in ctx.werkvorm.blocks for m in block.materials))
     if materials:
         add_heading(doc, labels["klaarleggen"], 2)

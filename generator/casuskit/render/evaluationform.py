@@ -1,17 +1,19 @@
 """The evaluation form (``evaluatieformulier.docx``): one per participant, anonymous.
 
-Likert statements on preventive cooperation (1 = helemaal oneens … 5 = helemaal eens, a box to
-tick per score; see :mod:`casuskit.evaluation.items`), then the werkvorm's own evaluation
-questions with writing lines. The statement keys and ``vraag1`` … are the columns of
-``evaluaties/<kit-id>.csv`` that ``casuskit evaluatie`` reads; the form numbers them in the
-same order. Made for every kit, with or without a participant list.
+What it asks is the kit's :class:`~casuskit.evaluation.form.FormPlan`: statements scored 1
+(helemaal oneens) to 5 (helemaal eens), a box to tick per score; on the last round of a project
+that compares its werkvormen, a box per werkvorm of the buurt (taken part in, helped most); then
+the werkvorm's open questions with writing lines. The statement keys, ``voorkeur``,
+``meegedaan`` and ``vraag1`` … are the columns of ``evaluaties/<kit-id>.csv`` that
+``casuskit evaluatie`` reads; the form numbers everything in the same order. Made for every kit
+whose form asks anything, with or without a participant list.
 """
 
 from __future__ import annotations
 
-from casuskit.evaluation.items import SCALE, SCALE_WORDS, statements
+from casuskit.evaluation.items import SCALE, SCALE_WORDS
 from casuskit.plan import KitContext
-from casuskit.render.draaiboek_parts import Para, add_table
+from casuskit.render.draaiboek_parts import Para, add_table, clock, schedule
 from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
 
 FILE_NAME = "evaluatieformulier.docx"
@@ -19,6 +21,7 @@ BOX = "\u2610"
 
 
 ONE_PAGE_QUESTIONS = 6  # the most open questions that fit on the front with the statements
+BACK_LINES = 4          # writing lines per question when the open questions have the back
 
 
 def answer_lines(questions: int) -> int:
@@ -34,47 +37,71 @@ def answer_lines(questions: int) -> int:
     return 3 if questions <= 3 else 2 if questions == 4 else 1
 
 
+def questions_on_back(form) -> bool:
+    """The comparison table takes the room of three questions: with more than three open
+    questions besides it, they get the back of the sheet, with room to write."""
+    return form.comparison is not None and len(form.questions) > 3
+
+
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
-    items = statements(ctx.texts)
-    if not items and not ctx.werkvorm.evaluation:
+    form = ctx.evaluation
+    if form is None or not form.asks_anything:
         return []
     kit = ctx.kit
     doc = ctx.new_document("Evaluatieformulier", f"Evaluatie · {ctx.werkvorm.name}")
     doc.paragraph("Evaluatie", "Title")
     doc.paragraph(f"{ctx.werkvorm.name} · {ctx.buurt.name} · {kit.round_label} · "
                   f"{ctx.date_text}", "Subtitle")
-    doc.paragraph("Dit formulier is anoniem: schrijf uw naam er niet op. Uw antwoorden helpen "
-                      f"{ctx.project.organisation} om te kiezen welke vorm van buurtoverleg het "
-                      "best bijdraagt aan samenwerken vóórdat problemen groot worden.")
-    if items:
+    doc.paragraph(f"Dit formulier is anoniem: er hoort geen naam op. {form.purpose}")
+    if form.statements:
         doc.heading("Stellingen", 1)
         doc.paragraph("Kruis per stelling één vakje aan. " + ", ".join(
             f"{n} = {SCALE_WORDS[n]}" for n in SCALE) + ".", "Klein")
         rows = [[f"{n}.", item.text, *[Para(BOX, "Likert Vakje") for _ in SCALE]]
-                for n, item in enumerate(items, start=1)]
+                for n, item in enumerate(form.statements, start=1)]
         add_table(doc, ["", "Stelling", *[Para(str(n), "Likert Vakje") for n in SCALE]], rows,
                   [8, 112, 10, 10, 10, 10, 10], valign="center")
-    if ctx.werkvorm.evaluation:
-        doc.heading("Open vragen", 1)
-        questions = ctx.werkvorm.evaluation
-        lines = answer_lines(len(questions))
-        for number, question in enumerate(questions, start=1):
+    if form.comparison is not None:
+        _comparison(doc, form.comparison)
+    if form.questions:
+        back = questions_on_back(form)
+        doc.heading("Open vragen", 1, new_page=back)
+        lines = BACK_LINES if back else answer_lines(len(form.questions))
+        for number, question in enumerate(form.questions, start=1):
             doc.paragraph(f"{chr(64 + number)}. {question}", keep_with_next=True)
-            last = number == len(questions)  # the thanks: not alone
+            last = number == len(form.questions)  # the thanks: not alone
             doc.note_lines(lines, keep_first=lines if last else lines - 1)
-    doc.paragraph("Dank u wel. Leg het formulier bij het weggaan in de doos bij de deur.",
-                  "Klein")
+    doc.paragraph("Bedankt! Leg het formulier bij het weggaan in de doos bij de deur.", "Klein")
     return [(FILE_NAME, ctx.to_bytes(doc))]
 
 
+def _comparison(doc, comparison) -> None:
+    """The countable question: a numbered row per werkvorm, two columns of boxes."""
+    doc.heading("De werkvormen", 1)
+    doc.paragraph(comparison.question, keep_with_next=True)
+    doc.paragraph("Eerste kolom: was erbij (kruis alles aan wat klopt). Tweede kolom: één kruisje, "
+                  "bij de vorm die het meest hielp.", "Klein")
+    rows = [[f"{n}.", option.label, Para(BOX, "Likert Vakje"), Para(BOX, "Likert Vakje")]
+            for n, option in enumerate(comparison.options, start=1)]
+    add_table(doc, ["", "Werkvorm", Para("Was erbij", "Tabelkop"), Para("Hielp het meest", "Tabelkop")],
+              rows, [8, 102, 28, 32], valign="center")
+
+
 def files(ctx: KitContext) -> list[str]:
-    return [FILE_NAME] if ctx.werkvorm.evaluation or statements(ctx.texts) else []
+    return [FILE_NAME] if ctx.evaluation is not None and ctx.evaluation.asks_anything else []
+
+
+def handed_out(ctx: KitContext) -> str:
+    """When the form is handed out: the programme block for it, with its time."""
+    slot = next((s for s in schedule(ctx) if s.block.evaluation), None)
+    if slot is None:
+        return "uitdelen bij de afsluiting"
+    return f"uitdelen in het blok ‘{slot.block.title}’ ({clock(slot.start)})"
 
 
 def print_items(ctx: KitContext) -> list[PrintItem]:
-    count = len(ctx.seating.listed.people) if ctx.seating is not None else ctx.kit.participants
-    return [PrintItem(FILE_NAME, count, DOUBLE, "één per deelnemer, uitdelen bij de afsluiting",
-                      "Evaluatieformulier")]
+    return [PrintItem(FILE_NAME, ctx.headcount + ctx.reserve, DOUBLE,
+                      f"één per deelnemer, {handed_out(ctx)}", "Evaluatieformulier", ctx.reserve)]
 
 
 KIND = DocumentKind(

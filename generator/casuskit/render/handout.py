@@ -75,9 +75,11 @@ def print_items(ctx: KitContext) -> list[PrintItem]:
     items = []
     for casus in ctx.casussen:
         groups = ", ".join(str(g) for g in ctx.groups_for(casus.id))
-        items.append(PrintItem(file_name(casus), ctx.participants_for(casus.id), DOUBLE,
+        spare = ctx.reserve if groups else 0  # walk-ins: whichever table they join
+        items.append(PrintItem(file_name(casus), ctx.participants_for(casus.id) + spare, DOUBLE,
                                f"voor de tafels van groep {groups}" if groups
-                               else "geen groep bespreekt deze casus", f"Hand-out ‘{casus.title}’"))
+                               else "geen groep bespreekt deze casus", f"Hand-out ‘{casus.title}’",
+                               spare))
     return items
 
 

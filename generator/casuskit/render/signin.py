@@ -1,6 +1,8 @@
 """The sign-in list (``presentielijst.docx``): everyone on the participant list, with room to sign.
 
-Sorted by name so people find themselves quickly, a few empty rows for walk-ins, and above it a short
+Everyone expected in the room (the participants who did not cancel, and the kit's guests, such
+as the resident at the table), sorted by name so people find themselves quickly, empty rows for
+walk-ins (at least the kit's ``reserve``), and above it a short
 AVG note on why the list exists and how long it is kept (template ``presentielijst-avg.j2``,
 overridable per project). Only with a participant list.
 """
@@ -29,9 +31,11 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     for line in ctx.texts.fixed("presentielijst-avg.j2", **context).splitlines():
         if line.strip():
             doc.paragraph(line.strip(), "Klein")
-    people = sorted(ctx.seating.listed.people, key=lambda p: p.key)
-    rows = [[str(n), p.name, p.organisation, p.role_label, ""] for n, p in enumerate(people, start=1)]
-    rows += [[str(n), "", "", "", ""] for n in range(len(people) + 1, len(people) + EMPTY_ROWS + 1)]
+    people = sorted((p for table in ctx.seating.tables for p in table), key=lambda p: p.key)
+    rows = [[str(n), p.name, p.organisation, p.role_label + (" (gast)" if p.guest else ""), ""]
+            for n, p in enumerate(people, start=1)]
+    empty = max(EMPTY_ROWS, ctx.reserve)
+    rows += [[str(n), "", "", "", ""] for n in range(len(people) + 1, len(people) + empty + 1)]
     add_table(doc, ["Nr.", "Naam", "Organisatie", "Rol", "Handtekening"], rows,
               [9, 40, 51, 36, 34], valign="center", min_height_mm=ROW_MM)
     return [(FILE_NAME, ctx.to_bytes(doc))]

@@ -1,24 +1,34 @@
 """Table sheets (``tafelkaarten.docx``): one page per table, laid on the table at the start.
 
-Who sits here (name, organisation, role in its role colour), the casus this table discusses,
-and the programme with clock times. Only with a participant list; the division is the kit's
-(see :mod:`casuskit.seating.plan`).
+Who sits here (name, organisation, role in its role colour; guests such as the resident at the
+table marked as guest), the casus this table discusses, and the programme with clock times.
+Only with a participant list; the division is the kit's (see :mod:`casuskit.seating.plan`),
+people who cancelled are left out. Role colours are the project's (:mod:`casuskit.rolecolours`).
 """
 
 from __future__ import annotations
 
+from casuskit import rolecolours
 from casuskit.plan import KitContext
 from casuskit.render.draaiboek_parts import Para, add_table, clock, schedule
 from casuskit.render.kinds import SIMPLEX, DocumentKind, PrintItem
 
 FILE_NAME = "tafelkaarten.docx"
-ROLE_STYLES = 8  # "Rolband 1" … "Rolband 8" in the reference document
+ROLE_STYLES = rolecolours.STYLES  # "Rolband 1" … "Rolband 16" in the reference document
 
 
-def role_styles(ctx: KitContext) -> dict[str, str]:
-    """Role key → band style, handed out in the order roles first appear in the list."""
-    roles = list(dict.fromkeys(p.role for p in ctx.seating.listed.people))
-    return {role: f"Rolband {i % ROLE_STYLES + 1}" for i, role in enumerate(roles)}
+def role_styles(ctx: KitContext, people) -> dict[str, str]:
+    """Role key → band style: the project's colour of each role (a role the project does not
+    know, as in a kit rendered on its own, gets one from the roles of these people)."""
+    known = dict(ctx.role_colours)
+    if any(p.role not in known for p in people):
+        known = {**rolecolours.assign([{p.role for p in people}]), **known}
+    return {p.role: rolecolours.style(known[p.role]) for p in people}
+
+
+def seated_order(people) -> list:
+    """Participants by name, then the guests (the resident is introduced last)."""
+    return sorted(people, key=lambda p: (p.guest, p.key))
 
 
 def casus_for_table(ctx: KitContext, number: int):
@@ -30,7 +40,7 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     if ctx.seating is None:
         return []
     doc = ctx.new_document("Tafelkaarten", f"Tafelindeling · {ctx.werkvorm.name}")
-    styles = role_styles(ctx)
+    styles = role_styles(ctx, [p for people in ctx.seating.tables for p in people])
     slots = schedule(ctx)
     for number, people in enumerate(ctx.seating.tables, start=1):
         doc.paragraph(f"Tafel {number}", "Title", page_break_before=number > 1)
@@ -43,9 +53,9 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
             doc.paragraph("De hand-out met de situatie ligt op tafel. Lees hem pas als de "
                           "gespreksleider het zegt.", "Klein")
         doc.heading(f"Aan deze tafel ({len(people)})", 1)
-        rows = [[person.name, person.organisation or "–",
+        rows = [[person.name + (" (gast)" if person.guest else ""), person.organisation or "–",
                  Para(person.role_label, styles[person.role])]
-                for person in sorted(people, key=lambda p: p.key)]
+                for person in seated_order(people)]
         add_table(doc, ["Naam", "Organisatie", "Rol"], rows, [62, 63, 45])
         doc.heading("Programma", 1)
         add_table(doc, ["Tijd", "Onderdeel"],

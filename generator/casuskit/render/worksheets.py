@@ -10,6 +10,7 @@ from __future__ import annotations
 from casuskit.plan import KitContext
 from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
 from casuskit.render.prose import paragraphs
+from casuskit.render.streetmap import add_street_map
 
 
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
@@ -22,10 +23,12 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
         for text in paragraphs(sheet.explanation or ""):
             doc.paragraph(text)
         for part in sheet.parts:
-            doc.heading(part.title, 1)
+            doc.heading(part.title, 1, new_page=part.street is not None)
             for text in paragraphs(part.explanation or ""):
                 doc.paragraph(text, "Klein")
             doc.numbered(part.questions)
+            if part.street is not None:
+                add_street_map(doc, part.street)
             doc.note_lines(part.lines)
         files.append((file_name(sheet), ctx.to_bytes(doc)))
     return files
@@ -41,13 +44,16 @@ COPIES = {"deelnemer": "één per deelnemer", "groep": "één per groep",
 
 
 def print_items(ctx: KitContext) -> list[PrintItem]:
-    counts = {"deelnemer": ctx.kit.participants, "groep": ctx.kit.groups, "bijeenkomst": 1,
+    counts = {"deelnemer": ctx.headcount, "groep": ctx.kit.groups, "bijeenkomst": 1,
               "bewoner": 2}
-    return [PrintItem(file_name(sheet), counts[sheet.per], DOUBLE, COPIES[sheet.per],
-                      f"Werkblad ‘{sheet.title}’") for sheet in ctx.werkvorm.worksheets]
+    spare = {"deelnemer": ctx.reserve}  # only what each person gets needs spares for walk-ins
+    return [PrintItem(file_name(sheet), counts[sheet.per] + spare.get(sheet.per, 0), DOUBLE,
+                      COPIES[sheet.per], f"Werkblad ‘{sheet.title}’", spare.get(sheet.per, 0))
+            for sheet in ctx.werkvorm.worksheets]
 
 
 KIND = DocumentKind(
     "werkbladen", render, lambda ctx: [file_name(sheet) for sheet in ctx.werkvorm.worksheets],
     print_items, chosen=True, styles=("Title", "Subtitle", "Normal", "Heading 1", "Klein",
-                                      "List Number", "Notitieregel", "Header", "Footer"))
+                                      "List Number", "Notitieregel", "Tabelkop", "Header", "Footer"),
+    table_styles=("Kaartraster",))

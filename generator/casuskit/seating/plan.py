@@ -26,16 +26,29 @@ DEFAULT_MAX_ROLES = 3
 @dataclass
 class KitSeating:
     kit: object
-    listed: ParticipantList        # everyone on the list (sign-in sheet, name tents)
-    division: Division             # who sits where (present people only)
-    absent: list[Participant]
+    listed: ParticipantList        # everyone on the list
+    division: Division             # who sits where (present participants only)
+    absent: list[Participant]      # cancelled on the list, or absent by `casuskit tafels`
     min_roles: int
     explicit: bool                 # min_roles came from the kit file
     earlier: list[str] = field(default_factory=list)  # kit ids whose pairings were avoided
 
     @property
-    def tables(self):
-        return self.division.tables
+    def guests(self) -> list[Participant]:
+        """The kit's `gasten` (such as the resident at the table), each with their table."""
+        return participants.guests_of(self.kit)
+
+    @property
+    def tables(self) -> tuple[tuple[Participant, ...], ...]:
+        """Everyone in the room, per table: the present participants and the guests. This is
+        what the name tents, table sheets and sign-in list print."""
+        return tuple(people + tuple(g for g in self.guests if g.table == number)
+                     for number, people in enumerate(self.division.tables, start=1))
+
+    @property
+    def present(self) -> list[Participant]:
+        """The participants who come (guests not counted)."""
+        return [p for people in self.division.tables for p in people]
 
 
 def earlier_kits(ws, kit) -> list:
@@ -74,6 +87,7 @@ def for_kit(ws, kit, cache: dict | None = None) -> tuple[KitSeating | None, list
 def compute(ws, kit, listed: ParticipantList, absent: set[str], previous: dict[str, int],
             seed: int, cache: dict) -> KitSeating:
     earlier, groups = _earlier_groups(ws, kit, cache)
+    absent = set(absent) | {p.key for p in listed.people if p.cancelled}
     present = tuple(p for p in listed.people if p.key not in absent)
     kept = {k: t for k, t in previous.items() if any(p.key == k for p in present)}
     explicit = kit.seating.min_roles is not None
@@ -135,6 +149,11 @@ def change(ws, kit_id: str, late: tuple[str, ...] = (), absent: tuple[str, ...] 
     if any(d.is_error for d in found):
         raise CheckFailed(found)
     late_keys = {_named(listed, name, "laat").key for name in late}
+    for key in late_keys:
+        person = listed.find(key)
+        if person is not None and person.cancelled:
+            raise UsageError(f"`{person.name}` staat als afgemeld op {listed.file} (regel {person.line})",
+                             "Komt deze persoon toch? Haal dan `ja` weg in de kolom `afgemeld`.")
     absent_keys = {_named(listed, name, "afwezig").key for name in absent}
     kept, problems = (None, []) if fresh else store.load(ws.root, kit.id)
     if problems:

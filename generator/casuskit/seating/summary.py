@@ -52,7 +52,7 @@ def report(seating) -> list[str]:
         lines.append(f"Tafel {number}")
         for person in sorted(people, key=lambda p: p.key):
             org = f", {person.organisation}" if person.organisation else ""
-            lines.append(f"  {person.name} ({person.role_label}{org})")
+            lines.append(f"  {person.name} ({person.role_label}{org}{', gast' if person.guest else ''})")
     if seating.absent:
         lines.append("Afwezig: " + ", ".join(p.name for p in sorted(seating.absent, key=lambda p: p.key)))
     lines.append("")

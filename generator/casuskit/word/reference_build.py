@@ -45,11 +45,14 @@ BAND_COLOURS = {"Rol": ("2E1A47", "FFFFFF"), "Vraag": ("1F6E7E", "FFFFFF"),
                 "Dilemma": ("E07B39", "1A1A1A"), "Signaal": ("F2C14E", "1A1A1A"),
                 "Fase": ("D4ECEA", "1A1A1A")}
 BAND_PAD_PT = (2, 3)  # padding of the band around its word: (top/bottom, left/right)
-# Role colours on name tents and table sheets ("Rolband 1" … "Rolband 8"), given out per kit in
-# role order; distinct grey levels too, white text on dark fills, near-black on light ones.
+# Role colours on name tents and table sheets, one per role across a project (casuskit.rolecolours):
+# "Rolband 1" … "Rolband 8" are filled bands, distinct grey levels too, white text on dark fills,
+# near-black on light ones; "Rolband 9" … "Rolband 16" the same colours as a thick outline round
+# near-black text on white, the second cue when a meeting has more roles than colours.
 ROLE_COLOURS = [("1F6E7E", "FFFFFF"), ("F2C14E", "1A1A1A"), ("2E1A47", "FFFFFF"),
                 ("9CC3E6", "1A1A1A"), ("9B2335", "FFFFFF"), ("D4ECEA", "1A1A1A"),
                 ("3C7A3E", "FFFFFF"), ("E07B39", "1A1A1A")]
+ROLE_OUTLINE_EIGHTHS = 24  # 3 pt: an outline that reads as a frame, not a hairline
 
 SKELETON = "referentie-skelet"
 
@@ -211,6 +214,10 @@ def _add_meeting_styles(styles) -> None:
                       after=0, line=1.0, align=centre)
         styledef.set_paragraph_shading(band, fill)
         styledef.set_paragraph_borders(band, **edges(Border("single", 4, fill, 3)))
+    for number, (fill, _) in enumerate(ROLE_COLOURS, start=len(ROLE_COLOURS) + 1):
+        band = _style(styles, f"Rolband {number}", size=12, bold=True, color="1A1A1A", before=0,
+                      after=0, line=1.0, align=centre)
+        styledef.set_paragraph_borders(band, **edges(Border("single", ROLE_OUTLINE_EIGHTHS, fill, 2)))
     _style(styles, "Likert Vakje", size=14, after=0, line=1.0, align=centre)
     _style(styles, "Naambordje Rol", WD_STYLE_TYPE.CHARACTER, base=None, size=20)
 
@@ -253,7 +260,9 @@ _SPECIMEN = [
     ("Notitieregel", ""), ("Notitieregel", ""),
     ("Klein", "Kleine tekst (Klein): bronnen en verantwoording."),
     ("Naambordje Naam", "Naambordje Naam"), ("Naambordje Organisatie", "Naambordje Organisatie"),
-    *[(f"Rolband {n}", f"Rolband {n}: de kleur van een rol") for n in range(1, 9)],
+    *[(f"Rolband {n}", f"Rolband {n}: de kleur van een rol"
+       + (" (omlijnd: als er meer rollen zijn dan kleuren)" if n > 8 else ""))
+      for n in range(1, 2 * len(ROLE_COLOURS) + 1)],
     ("Likert Vakje", "\u2610 Likert Vakje"),
     ("Normal", "Gesprekskaarten (tabelstijl Kaartraster):"),
 ]
