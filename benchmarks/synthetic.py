@@ -126,7 +126,8 @@ def _buurt(target: Path, source: Path, werkvormen: dict, number: int, buurt: str
                    fictional.evaluation_csv(kit_id, participants - 3, questions))
         _write(target / "kits" / buurt / f"{kit_id}.yaml",
                _kit(kit_id, buurt, name, kind, label, werkvorm, participants, groups, casussen,
-                    sum(block["duur"] for block in werkvormen[werkvorm]["blokken"]), number))
+                    sum(block["duur"] for block in werkvormen[werkvorm]["blokken"]), number,
+                    "rolkaarten" in werkvormen[werkvorm]["documenten"]))
 
 
 def _projects(target: Path, buurten: list[tuple[str, str]]) -> None:
@@ -178,7 +179,7 @@ def _own_casus(target: Path, source: Path, buurt: str, path: str) -> str:
 
 
 def _kit(kit_id: str, buurt: str, name: str, kind: str, label: str | int, werkvorm: str, participants: int,
-         groups: int, casussen: list[str], minutes: int, number: int) -> str:
+         groups: int, casussen: list[str], minutes: int, number: int, role_cards: bool = False) -> str:
     start = 9 * 60 + 30 if number % 2 else 13 * 60 + 30
     end = start + math.ceil(minutes / 15) * 15
     lines = [f"id: {kit_id}", f"project: {STAD if kind == 'wijk' else DORPEN}", f"buurt: {buurt}"]
@@ -195,7 +196,7 @@ def _kit(kit_id: str, buurt: str, name: str, kind: str, label: str | int, werkvo
               f"deelnemers: {participants}", f"groepen: {groups}"]
     if casussen:
         lines += ["casussen:"] + [f"  - {c}" for c in casussen]
-    if werkvorm == "rollenwisseling":
+    if role_cards:
         lines += ["rollen:"] + [f"  - {r}" for r in ROLES]
     return "\n".join(lines) + "\n"
 

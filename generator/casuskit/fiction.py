@@ -235,12 +235,17 @@ def _address_findings(text: str) -> Iterator[Finding]:
 # --- Public entry point -------------------------------------------------------
 
 
+_CANDIDATE = re.compile(r"[\d@]")  # every kind of finding holds a digit or an @
+
+
 def scan_text(text: str) -> list[Finding]:
     """Return findings for data in ``text`` that looks real, sorted by start.
 
     Overlapping findings are reduced to one: the one that starts first wins,
     and of two that start together the longer one.
     """
+    if not _CANDIDATE.search(text):  # most texts: no number, no address, nothing to find
+        return []
     shapes = list(_iban_shapes(text))
     found = [_finding("fictie-iban", s, e) for s, e, valid in shapes if valid]
     for finding in (*_bsn_findings(text), *_phone_findings(text)):

@@ -57,6 +57,8 @@ SUSPECT_CHARS = {
     "\ufeff": "een onzichtbaar teken (BOM midden in het bestand)",
 }
 
+_SUSPECT = re.compile("[" + "".join(SUSPECT_CHARS) + "]")
+
 
 @dataclass(frozen=True)
 class Span:
@@ -206,6 +208,8 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 def _scan_characters(text: str, file: str) -> list[Diagnostic]:
+    if "\t" not in text and not _SUSPECT.search(text):  # the usual file: nothing to look for
+        return []
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
         tab = line.find("\t")

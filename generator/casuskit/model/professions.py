@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,13 @@ def normalise(text: str) -> Profession | None:
     return _BY_NAME.get(folded) or _BY_NAME.get(folded.replace(" en ", " "))
 
 
+@lru_cache(maxsize=4096)
 def suggest(text: str) -> str | None:
-    """For an unknown profession that looks like a typo: the label it probably means."""
+    """The label a profession text probably means: its own for a known profession, the
+    closest one for what looks like a typo (asked for every perspective: answered once)."""
+    known = normalise(text)
+    if known is not None:
+        return known.label
     match = difflib.get_close_matches(_fold(text), list(_BY_NAME), n=1, cutoff=0.8)
     return _BY_NAME[match[0]].label if match else None
 
