@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casuskit.model import professions
+from casuskit.dutch import titled
 
 CATEGORY_LABELS = {"vraag": "Vraag", "signaal": "Signaal", "dilemma": "Dilemma", "fase": "Fase",
                    "rol": "Rol"}
-DILEMMA_LABELS = {"privacy": "privacy (AVG)", "meldcode": "meldcode", "mandaat": "mandaat",
-                  "anders": "dilemma"}
 
 
 @dataclass(frozen=True)
@@ -28,10 +27,16 @@ class Card:
     casus_title: str
     source_path: tuple  # YAML path of the text in the casus file, for overflow errors
     back_note: str = ""  # extra line on the back, e.g. "pas omdraaien bij fase 2"
+    draft: bool = False  # of a casus with status concept: the band says so
 
     @property
     def label(self) -> str:
         return CATEGORY_LABELS[self.category]
+
+    @property
+    def band(self) -> str:
+        """The words in the front's colour band: the category, and CONCEPT for a draft."""
+        return f"{self.label} · concept" if self.draft else self.label
 
 
 def cards_for(kit_id: str, casus, categories: list[str]) -> list[Card]:
@@ -46,7 +51,7 @@ def cards_for(kit_id: str, casus, categories: list[str]) -> list[Card]:
                 raw += [("signaal", f"Signaal · {who}", s, ("perspectieven", i, "signalen", j), "")
                         for j, s in enumerate(view.signals)]
         elif category == "dilemma":
-            raw += [("dilemma", f"Dilemma · {DILEMMA_LABELS[d.kind]}", d.question, ("dilemmas", i, "vraag"), "")
+            raw += [("dilemma", titled("Dilemma", d.subject), d.question, ("dilemmas", i, "vraag"), "")
                     for i, d in enumerate(casus.dilemmas)]
         elif category == "fase":
             for i, phase in enumerate(casus.phases):
@@ -60,11 +65,11 @@ def cards_for(kit_id: str, casus, categories: list[str]) -> list[Card]:
                     raw.append(("rol", f"Rol · {professions.label(view.profession)}", text,
                                 ("perspectieven", i), "Alleen voor wie deze rol speelt."))
     return [Card(f"{kit_id} · {casus.id} · {n:02d}", category, title, text, casus.id, casus.title,
-                 path, note)
+                 path, note, casus.status == "concept")
             for n, (category, title, text, path, note) in enumerate(raw, start=1)]
 
 
 def role_text(view) -> str:
-    parts = [("Je ziet", view.sees), ("Je weet", view.knows), ("Je mag delen", view.may_share),
-             ("Je mag niet delen", view.may_not_share)]
+    parts = [("Ik zie", view.sees), ("Ik weet", view.knows), ("Ik mag delen", view.may_share),
+             ("Ik mag niet delen", view.may_not_share)]  # the perspective speaks for itself
     return "\n".join(f"{label}: {value}" for label, value in parts if value)

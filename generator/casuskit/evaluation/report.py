@@ -159,7 +159,7 @@ def _open_answers(doc, ws, results, forms, names) -> None:
             if not answers:
                 doc.paragraph("Geen antwoorden.", "Klein")
             for buurt, text in answers:
-                doc.paragraph(f"{text} ({buurt})", "List Bullet")
+                doc.paragraph(f"“{text}” ({buurt})", "List Bullet")  # their words, in their form
 
 
 def _picture(doc: word.Document, png: bytes, caption: str) -> None:

@@ -17,6 +17,7 @@ from casuskit.plan import KitContext
 from casuskit.render import backshift
 from casuskit.render.cardsheet import CUT_LINE, add_sheet, grid_table, page
 from casuskit.render.kinds import DUPLEX, DocumentKind, PrintItem
+from casuskit.dutch import joined
 
 FILE_NAME = "gesprekskaarten.docx"
 
@@ -33,7 +34,7 @@ def card_sets(ctx: KitContext) -> list[list[Card]]:
 
 
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
-    subject = f"Gesprekskaarten · {ctx.buurt.name} · {ctx.kit.round_label}"
+    subject = joined("Gesprekskaarten", ctx.buurt.name, ctx.kit.round_label)
     return [(FILE_NAME, render_sheets(ctx, "Gesprekskaarten", subject, card_sets(ctx), ctx.card_size))]
 
 
@@ -73,7 +74,7 @@ def _add_sheet(doc, grid, contents: dict, align: str, shift=(0.0, 0.0)) -> None:
 def _front(card: Card) -> list[word.Paragraph]:
     """The front of ``card``: id, colour band, title (if it says more) and text."""
     P, Run = word.Paragraph, word.Run
-    paragraphs = [P("Kaart Id", [Run(card.id)]), P(band_style(card), [Run(card.label)])]
+    paragraphs = [P("Kaart Id", [Run(card.id)]), P(band_style(card), [Run(card.band)])]
     if shows_title(card):
         paragraphs.append(P("Kaart Titel", [Run(card.title)]))
     for label, text in text_paragraphs(card):

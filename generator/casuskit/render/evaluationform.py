@@ -13,8 +13,10 @@ from casuskit.evaluation.items import SCALE, SCALE_WORDS, statements
 from casuskit.plan import KitContext
 from casuskit.render.draaiboek_parts import Para, add_table
 from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
+from casuskit.dutch import joined
 
 FILE_NAME = "evaluatieformulier.docx"
+LABELS = "evaluatieformulier-labels.j2"  # its texts, in the project's form of address
 BOX = "\u2610"
 
 
@@ -39,31 +41,29 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     if not items and not ctx.werkvorm.evaluation:
         return []
     kit = ctx.kit
+    text = ctx.texts.labels(LABELS, **ctx.template_context())
     doc = ctx.new_document("Evaluatieformulier", f"Evaluatie · {ctx.werkvorm.name}")
-    doc.paragraph("Evaluatie", "Title")
-    doc.paragraph(f"{ctx.werkvorm.name} · {ctx.buurt.name} · {kit.round_label} · "
-                  f"{ctx.date_text}", "Subtitle")
-    doc.paragraph("Dit formulier is anoniem: schrijf uw naam er niet op. Uw antwoorden helpen "
-                      f"{ctx.project.organisation} om te kiezen welke vorm van buurtoverleg het "
-                      "best bijdraagt aan samenwerken vóórdat problemen groot worden.")
+    doc.paragraph(text["titel"], "Title")
+    doc.paragraph(joined(ctx.werkvorm.name, ctx.buurt.name, kit.round_label, ctx.date_text),
+                  "Subtitle")
+    doc.paragraph(text["intro"])
     if items:
-        doc.heading("Stellingen", 1)
-        doc.paragraph("Kruis per stelling één vakje aan. " + ", ".join(
+        doc.heading(text["stellingen"], 1)
+        doc.paragraph(text["schaal"] + " " + ", ".join(
             f"{n} = {SCALE_WORDS[n]}" for n in SCALE) + ".", "Klein")
         rows = [[f"{n}.", item.text, *[Para(BOX, "Likert Vakje") for _ in SCALE]]
                 for n, item in enumerate(items, start=1)]
-        add_table(doc, ["", "Stelling", *[Para(str(n), "Likert Vakje") for n in SCALE]], rows,
-                  [8, 112, 10, 10, 10, 10, 10], valign="center")
+        add_table(doc, ["", text["kolom_stelling"], *[Para(str(n), "Likert Vakje") for n in SCALE]],
+                  rows, [8, 112, 10, 10, 10, 10, 10], valign="center")
     if ctx.werkvorm.evaluation:
-        doc.heading("Open vragen", 1)
+        doc.heading(text["open_vragen"], 1)
         questions = ctx.werkvorm.evaluation
         lines = answer_lines(len(questions))
         for number, question in enumerate(questions, start=1):
             doc.paragraph(f"{chr(64 + number)}. {question}", keep_with_next=True)
             last = number == len(questions)  # the thanks: not alone
             doc.note_lines(lines, keep_first=lines if last else lines - 1)
-    doc.paragraph("Dank u wel. Leg het formulier bij het weggaan in de doos bij de deur.",
-                  "Klein")
+    doc.paragraph(text["dank"], "Klein")
     return [(FILE_NAME, ctx.to_bytes(doc))]
 
 

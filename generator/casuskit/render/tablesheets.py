@@ -10,6 +10,7 @@ from __future__ import annotations
 from casuskit.plan import KitContext
 from casuskit.render.draaiboek_parts import Para, add_table, clock, schedule
 from casuskit.render.kinds import SIMPLEX, DocumentKind, PrintItem
+from casuskit.dutch import joined
 
 FILE_NAME = "tafelkaarten.docx"
 ROLE_STYLES = 8  # "Rolband 1" … "Rolband 8" in the reference document
@@ -34,8 +35,8 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     slots = schedule(ctx)
     for number, people in enumerate(ctx.seating.tables, start=1):
         doc.paragraph(f"Tafel {number}", "Title", page_break_before=number > 1)
-        doc.paragraph(f"{ctx.werkvorm.name} · {ctx.buurt.name} · {ctx.kit.round_label} · "
-                      f"{ctx.date_text}", "Subtitle")
+        doc.paragraph(joined(ctx.werkvorm.name, ctx.buurt.name, ctx.kit.round_label,
+                             ctx.date_text), "Subtitle")
         casus = casus_for_table(ctx, number)
         if casus is not None:
             doc.heading("Casus", 1)
