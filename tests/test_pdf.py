@@ -71,6 +71,19 @@ def test_no_pdf_has_an_empty_page(built):
         assert not empty, f"{path.name}: empty pages {empty}"
 
 
+
+def test_the_draaiboek_leaves_no_page_near_empty_before_its_last(built):
+    """Chapters follow on the page before (the programme alone starts a new page, after the
+    cover): every page but the cover and the last is filled to its bottom third."""
+    root, _, _ = built
+    with open_pdf(root, "pdf-hand-outs", "draaiboek.pdf") as document:
+        lowest = [max((char["bottom"] * PT_MM for char in page.chars
+                       if char["text"].strip() and char["top"] * PT_MM < 270), default=0)
+                  for page in document.pages]  # the footer (below 270 mm) does not count
+    assert len(lowest) > 10  # eleven casussen: enough chapters to end anywhere on a page
+    assert [(page, round(mm)) for page, mm in enumerate(lowest[1:-1], start=2) if mm < 200] == []
+
+
 def test_every_example_hand_out_fits_its_page_budget(built):
     root, output, _ = built
     for casus in EXAMPLES:
