@@ -49,6 +49,25 @@ def paragraphs(path: Path) -> list[str]:
     return found
 
 
+def twice_in_a_details_table(path: Path) -> list[str]:
+    """Values a two-column table of facts ("Werkvorm | De bedoeling") gives twice; numbers and
+    empty cells aside."""
+    if path.suffix != ".docx":
+        return []
+    found = []
+    with zipfile.ZipFile(path) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    for table in root.iter(f"{W}tbl"):
+        rows = [["".join(t.text or "" for t in cell.iter(f"{W}t")) for cell in row.iter(f"{W}tc")]
+                for row in table.iter(f"{W}tr")]
+        labels = [row[0].strip() for row in rows[1:] if len(row) == 2]
+        if rows[1:] and len(labels) == len(rows) - 1 and all(labels) \
+                and len(set(labels)) == len(labels):  # label | value, each label once
+            values = [row[1].strip() for row in rows[1:] if not row[1].strip().isdigit()]
+            found += sorted({v for v in values if v and values.count(v) > 1})
+    return found
+
+
 def doubled_label(text: str) -> bool:
     """A label chain ('A · B · C') that says one part twice, a lead word its text repeats, or
     a word said twice in a row."""
@@ -71,6 +90,7 @@ def findings(path: Path, form: str | None) -> list[tuple[str, str, str]]:
             ("gemeente zonder lidwoord", BARE_MUNICIPALITY.search(text) is not None),
         ]
         found += [(path.name, what, text) for what, hit in checks if hit]
+    found += [(path.name, "dubbel label", value) for value in twice_in_a_details_table(path)]
     forms = addressform.forms_in("\n".join(texts))
     if len(forms) > 1:
         found.append((path.name, "u en je in één document", _first_of(texts, addressform.other(form or "u"))))

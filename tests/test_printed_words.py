@@ -131,6 +131,9 @@ def test_a_session_named_after_its_werkvorm_is_named_once(built_examples):
     assert paragraphs(kit / "printlijst.txt")[1] == "Appelscha · De bedoeling"
     for name in ("werkblad-mijn-bedoeling.docx", "evaluatieformulier.docx"):
         assert paragraphs(kit / name)[1] == "De bedoeling · Appelscha · dinsdag 13 november 2018"
+    facts = docx.Document(kit / "draaiboek.docx").tables[0]
+    assert [row.cells[0].text for row in facts.rows][:4] == [
+        "Gegevens van de bijeenkomst", "Dorp", "Werkvorm", "Datum"]  # no "Bijeenkomst: De bedoeling"
 
 
 def test_joined_labels():

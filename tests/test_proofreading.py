@@ -81,6 +81,17 @@ def test_each_kind_of_slip_is_found(tmp_path, text, what):
     assert [(w, t) for _, w, t in findings(path, None)] == [(what, text)]
 
 
+def test_a_value_said_twice_in_a_table_of_facts_is_found(tmp_path):
+    path = _document(tmp_path / "feiten.docx", ["Gegevens"], table=["Bijeenkomst", "De bedoeling"])
+    doc = word.Document()
+    rows = [["Gegevens", ""], ["Bijeenkomst", "De bedoeling"], ["Werkvorm", "De bedoeling"],
+            ["Deelnemers", "10"], ["Groepen", "10"]]
+    doc.add(word.Table([80, 90], [word.Row([word.Cell([word.Paragraph("Normal", [word.Run(t)])])
+                                            for t in row]) for row in rows]))
+    path.write_bytes(doc.to_bytes())
+    assert findings(path, None) == [("feiten.docx", "dubbel label", "De bedoeling")]
+
+
 def test_both_forms_in_one_document_are_found_in_headers_and_tables_too(tmp_path):
     path = _document(tmp_path / "proef.docx", ["Wat ziet u?"], table=["Naam", "Wat zie je?"])
     assert findings(path, "u") == [("proef.docx", "u en je in één document", "Wat zie je?")]

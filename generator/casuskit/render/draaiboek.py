@@ -49,7 +49,10 @@ def _cover(doc, ctx: KitContext, labels: Labels, slots: list[Slot]) -> None:
     doc.paragraph(ctx.werkvorm.name, "Subtitle")
     add_text(doc, fixed(ctx, "draaiboek-intro.j2"))
     end = kit.end or slots[-1].end
-    facts = [("buurt", ctx.buurt.name), ("ronde", kit.round_label),
+    # a session named after its werkvorm is said once
+    session = [("ronde", kit.round_label)] \
+        if kit.round_label.casefold() != ctx.werkvorm.name.casefold() else []
+    facts = [("buurt", ctx.buurt.name), *session,
              ("werkvorm", ctx.werkvorm.name), ("datum", ctx.date_text),
              ("tijd", f"{clock(kit.start)}–{clock(end)}"), ("locatie", kit.location),
              ("gespreksleider", kit.facilitator), ("deelnemers", str(kit.participants)),
