@@ -107,19 +107,22 @@ def test_address_words_outside_quotes():
 
 # -- scaffold text ---------------------------------------------------------------------------
 
-# what a scaffold writes that a writer may well keep: ids, choices, numbers and examples
+# what a scaffold writes that a writer may well keep: choices, examples worth keeping, and
+# values it takes from the project (its gespreksleider)
 KEEPABLE = {"concept", "eenzaamheid", "wijkverpleegkundige", "opbouwwerker", "wijkagent",
             "Jeugd & Gezinscoach", "bewoner", "Twee weken later", "privacy", "draaiboek",
             "hand-out", "gesprekskaarten", "Welkom", "Casus bespreken", "ja", "Deel de hand-outs uit.",
             "hand-outs", "Wat neemt u mee uit deze bijeenkomst?", "buurt", "welzijn",
-            "thuiszorgorganisatie", "a7", "duplex-lange-zijde"}
+            "thuiszorgorganisatie", "a7", "duplex-lange-zijde", "Welke signalen zien jullie?",
+            "Wie in {{ buurt.naam }} had het eerst iets kunnen zien?", "Marloes de Wit"}
 
 
 def test_every_scaffold_sentence_is_found_until_it_is_replaced(ws):
     from casuskit.textfields import texts
     from casuskit.yamlload import load
     for kind in ("casus", "kit", "rol", "werkvorm", "buurt", "project"):
-        assert run(ws, "nieuw", kind).exit_code == 0
+        assert run(ws, "nieuw", kind, *(["--project", "heerhugowaard"] if kind == "kit" else [])
+                   ).exit_code == 0
     found = coded(ws, "voorbeeldtekst")
     flagged = {(where.split(":")[0], int(where.split(":")[1])) for _, where, _ in found}
     for path in sorted(ws.glob("*/nieuwe-*.yaml")):

@@ -35,7 +35,6 @@ SENTENCES = (
     "Wat doen jullie nu?",
     "Wat mag je delen zonder toestemming?",
     "Wat zeggen de regels hierover, en waar is het echt een afweging?",
-    "Welke signalen zien jullie?",
     "Wat zou de {beroep} kunnen doen?",
     "Een tip voor de gespreksleider.",
     # kit
