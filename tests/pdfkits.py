@@ -108,7 +108,14 @@ def fitting_words(root: Path) -> int:
     return n
 
 
+# kits with the example worksheets: (project, buurt, werkvorm)
+WORKSHEET_KITS = {"pdf-werkbladen": ("heerhugowaard", "noord", "bewoner-aan-tafel"),
+                  "pdf-bedoeling": ("ooststellingwerf", "appelscha", "de-bedoeling")}
+
+
 def folder(root: Path, kit_id: str) -> Path:
+    if kit_id in WORKSHEET_KITS:
+        return root / "output" / "/".join(WORKSHEET_KITS[kit_id][:2]) / kit_id
     project = ("heerhugowaard/noord" if kit_id == "pdf-hand-outs" else "proef/centrum"
                if kit_id in EVALUATION_KITS else f"{KITS[kit_id][0]}/centrum")
     return root / "output" / project / kit_id
@@ -129,6 +136,11 @@ def make_workspace(root: Path) -> int:
                                                     ["kaarttest"]))
     write(root, "kits/pdf-hand-outs.yaml",
           kit_yaml("pdf-hand-outs", "heerhugowaard", "alleen-hand-outs", "", EXAMPLES))
+    for kit_id, (project, buurt, werkvorm) in WORKSHEET_KITS.items():
+        write(root, f"kits/{kit_id}.yaml",
+              f"id: {kit_id}\nproject: {project}\nbuurt: {buurt}\nsessie: {kit_id}\n"
+              f"werkvorm: {werkvorm}\ndatum: 2016-11-08\nstarttijd: '09:30'\nlocatie: Buurthuis\n"
+              "gespreksleider: Gespreksleider Proef\ndeelnemers: 12\ngroepen: 2\n")
     words = fitting_words(root)
     write(root, "casussen/test/kaartvol.yaml", casus_yaml("kaartvol", signal=long_text(words)))
     return words

@@ -50,7 +50,7 @@ _CASUS = """
       - beroep: wijkverpleegkundige
         ziet: Meneer is afgevallen.
         weet: Hij krijgt twee keer per week hulp bij het douchen.
-        mag_delen: Dat ze zich zorgen maakt.
+        mag_delen: Dat ik me zorgen maak.
         mag_niet_delen: Medische gegevens, zonder toestemming.
         signalen:
           - Medicijnen blijven liggen.
@@ -69,8 +69,8 @@ _CASUS = """
       - soort: privacy
         vraag: Mag de wijkverpleegkundige dit aan de opbouwwerker vertellen?
     vragen:
-      - Welke signalen zien jullie?
-      - Wat kun je doen voordat het misgaat?
+      - Welke signalen ziet u?
+      - Wat kunt u doen voordat het misgaat?
       - Wie heeft het beste contact met meneer?
     """
 

@@ -163,7 +163,7 @@ def test_missing_house_style_file_is_a_located_error(ws):
     path.write_text(path.read_text() + "huisstijl: huisstijl/eigen.docx\n")
     result = run(ws, "check")
     assert "fout[huisstijl-ontbreekt]: het huisstijl-document `huisstijl/eigen.docx` bestaat niet" in result.output
-    assert "projecten/heerhugowaard.yaml:41:12" in result.output
+    assert "projecten/heerhugowaard.yaml:43:12" in result.output
 
 
 def test_house_style_lacking_styles_names_them(ws):
@@ -178,7 +178,7 @@ def test_house_style_lacking_styles_names_them(ws):
     result = run(ws, "build")
     assert result.exit_code == 1
     assert ("fout[huisstijl-onbruikbaar]: de huisstijl huisstijl/eigen.docx mist 2 stijl(en): DOE, Kaart Tekst\n"
-            "  --> projecten/heerhugowaard.yaml:41:12\n") in result.output
+            "  --> projecten/heerhugowaard.yaml:43:12\n") in result.output
     assert "Er is niets gebouwd" in result.output
     assert "huisstijl-onbruikbaar" in run(ws, "check").output  # the writer's loop finds it too
 
@@ -191,9 +191,9 @@ def test_a_house_style_that_is_no_docx_is_a_located_error(ws):
     assert result.exit_code == 1
     assert ("fout[huisstijl-onbruikbaar]: de huisstijl huisstijl/eigen.docx is geen bruikbaar "
             "Word-document (.docx)\n"
-            "  --> projecten/heerhugowaard.yaml:41:12\n"
+            "  --> projecten/heerhugowaard.yaml:43:12\n"
             "    |\n"
-            " 41 | huisstijl: huisstijl/eigen.docx\n"
+            " 43 | huisstijl: huisstijl/eigen.docx\n"
             "    |            ^^^^^^^^^^^^^^^^^^^^\n"
             "  = hulp: Sla het bestand in Word of LibreOffice op als Word-document (.docx).\n") in result.output
 

@@ -196,22 +196,22 @@ def test_fronts_show_band_title_text_and_id(a7):
     assert ids == [f"{KIT} · kaarttest · {n:02d}" for n in range(1, 10)]
     titles = [p.text for p in paragraphs if p.style.name == "Kaart Titel"]
     assert titles == ["Signaal · Wijkverpleegkundige"] * 2 + [
-        "Signaal · Opbouwwerker", "Dilemma · privacy (AVG)", "Fase 1 · Twee weken later",
+        "Signaal · Opbouwwerker", "Dilemma · Privacy (AVG)", "Fase 1 · Twee weken later",
         "Rol · Wijkverpleegkundige"]  # no "Vraag" title under a VRAAG band
     texts = [p.text for p in paragraphs if p.style.name == "Kaart Tekst"]
-    assert texts[:3] == ["Welke signalen zien jullie?", "Wat kun je doen voordat het misgaat?",
+    assert texts[:3] == ["Welke signalen ziet u?", "Wat kunt u doen voordat het misgaat?",
                          "Wie heeft het beste contact met meneer?"]
     # the YAML editor's line break is gone; the fase question is a paragraph of its own
     assert texts[7:9] == ["De buurvrouw belt de gemeente: de brievenbus zit vol en ze heeft "
                           "meneer al vier dagen niet gezien.", "• Wie gaat er nu langs?"]
     role = [p for p in paragraphs if p.style.name == "Kaart Tekst"][9:]
     assert [p.text for p in role] == [
-        "Je ziet: Meneer is afgevallen.",
-        "Je weet: Hij krijgt twee keer per week hulp bij het douchen.",
-        "Je mag delen: Dat ze zich zorgen maakt.",
-        "Je mag niet delen: Medische gegevens, zonder toestemming."]
+        "Ik zie: Meneer is afgevallen.",
+        "Ik weet: Hij krijgt twee keer per week hulp bij het douchen.",
+        "Ik mag delen: Dat ik me zorgen maak.",
+        "Ik mag niet delen: Medische gegevens, zonder toestemming."]
     assert [(r.text, r.style.name) for r in role[3].runs] == [
-        ("Je mag niet delen:", "Strong"), (" Medische gegevens, zonder toestemming.",
+        ("Ik mag niet delen:", "Strong"), (" Medische gegevens, zonder toestemming.",
                                            "Default Paragraph Font")]
 
 
@@ -330,7 +330,7 @@ def test_overlong_card_text_fails_with_its_yaml_line(ws):
 def test_every_overflow_is_reported_with_its_size(ws):
     long = " ".join(["Er is twee keer gebeld over een brandlucht bij het huis."] * 6)
     edit(ws, CASUS, "Medicijnen blijven liggen.", long)
-    edit(ws, CASUS, "Welke signalen zien jullie?", long)
+    edit(ws, CASUS, "Welke signalen ziet u?", long)
     edit(ws, "werkvormen/kaarten.yaml", "blokken:", "kaarten: [vraag, signaal]\nblokken:")
     ctx = context(ws, card_size="a8")
     with pytest.raises(BuildFailed) as failed:

@@ -31,9 +31,13 @@ def test_headings_keep_with_next_from_styles(doc):
     for name in ("Heading 1", "Heading 2", "Heading 3"):
         assert doc.styles[name].paragraph_format.keep_with_next
     kept = [p for p in doc.paragraphs if p.paragraph_format.keep_with_next is not None]
-    closing = doc.paragraphs[-len(kept) - 1:]  # the evaluation questions end the draaiboek
-    assert [p.style.name for p in closing] == ["List Number"] * len(closing) and len(closing) >= 2
-    assert [p._p for p in kept] == [p._p for p in closing[:-1]]  # the only direct pagination
+    start = next(i for i, p in enumerate(doc.paragraphs) if p.text == "Evaluatievragen") + 1
+    closing = [p for p in doc.paragraphs[start:] if p.style.name == "List Number"]
+    credits = doc.paragraphs[next(i for i, p in enumerate(doc.paragraphs)
+                                  if p.text == "Verantwoording") + 1:]
+    assert len(closing) >= 2 and len(credits) >= 2  # the evaluation questions, then the credits
+    # the only direct pagination: these two short closing blocks each stay on one page
+    assert [p._p for p in kept] == [p._p for p in closing[:-1] + credits[:-1]]
     assert all(p.paragraph_format.keep_with_next for p in kept)
 
 

@@ -191,6 +191,6 @@ def test_evaluation_form_gives_fewer_lines_per_question_as_questions_grow(ws):
             expected.append(("Normal", f"{chr(65 + n)}. {question}", True))  # never alone
             expected += [("Notitieregel", "", line < lines - 1 or n == count - 1)
                          for line in range(lines)]
-        expected.append(("Klein", "Bedankt! Leg het formulier bij het weggaan in de doos bij "
+        expected.append(("Klein", "Dank u wel. Leg het formulier bij het weggaan in de doos bij "
                                   "de deur.", False))
         assert shown == expected, count

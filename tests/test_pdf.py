@@ -28,8 +28,8 @@ from conftest import run, write
 from pdfgeometry import PT as PT_MM
 from pdfgeometry import (Rect, card_ids, cells, is_empty, page_size, require, text_bounds,
                          texts_by_cell)
-from pdfkits import (EVALUATION_KITS, EXAMPLES, ID, KITS, OFFSET, SENTENCE, SIZES, folder,
-                     make_workspace)
+from pdfkits import (EVALUATION_KITS, EXAMPLES, ID, KITS, OFFSET, SENTENCE, SIZES, WORKSHEET_KITS,
+                     folder, make_workspace)
 from proefkit import CASUS_FILE, casus_yaml
 
 
@@ -39,7 +39,8 @@ def built(tmp_path_factory):
     require("soffice", "pdftoppm")
     root = tmp_path_factory.mktemp("printklaar")
     words = make_workspace(root)
-    result = run(root, "build", *KITS, *EVALUATION_KITS, "pdf-hand-outs", "--pdf", "--voorbeeld")
+    result = run(root, "build", *KITS, *EVALUATION_KITS, "pdf-hand-outs", *WORKSHEET_KITS, "--pdf",
+                 "--voorbeeld")
     assert result.exit_code == 0, result.output
     return root, result.output, words
 
@@ -69,6 +70,41 @@ def test_no_pdf_has_an_empty_page(built):
         with pdfplumber.open(path) as document:
             empty = [page.page_number for page in document.pages if is_empty(page)]
         assert not empty, f"{path.name}: empty pages {empty}"
+
+
+
+def test_every_worksheet_keeps_each_question_with_its_writing_lines(built):
+    """No page of a worksheet ends with a heading or question whose lines went to the next
+    page, and no page starts with the lines of a part begun on the page before."""
+    root, _, _ = built
+    found, split = 0, []
+    for kit_id in WORKSHEET_KITS:
+        for path in sorted(folder(root, kit_id).glob("werkblad-*.pdf")):
+            with pdfplumber.open(path) as document:
+                for number, page in enumerate(document.pages, start=1):
+                    rules = sorted(line["top"] * PT_MM for line in page.lines
+                                   if abs(line["top"] - line["bottom"]) < 0.1
+                                   and (line["x1"] - line["x0"]) * PT_MM > 150)
+                    text = [char["bottom"] * PT_MM for char in page.chars
+                            if char["text"].strip() and 15 < char["top"] * PT_MM < 270]
+                    found += 1
+                    if number > 1 and rules and rules[0] < min(text) - 1:
+                        split.append((path.name, number, "begint met schrijfregels"))
+                    if not rules or rules[-1] < max(text):
+                        split.append((path.name, number, "eindigt zonder schrijfregels"))
+    assert found >= 6 and split == []
+
+
+def test_the_draaiboek_leaves_no_page_near_empty_before_its_last(built):
+    """Chapters follow on the page before (the programme alone starts a new page, after the
+    cover): every page but the cover and the last is filled to its bottom third."""
+    root, _, _ = built
+    with open_pdf(root, "pdf-hand-outs", "draaiboek.pdf") as document:
+        lowest = [max((char["bottom"] * PT_MM for char in page.chars
+                       if char["text"].strip() and char["top"] * PT_MM < 270), default=0)
+                  for page in document.pages]  # the footer (below 270 mm) does not count
+    assert len(lowest) > 10  # eleven casussen: enough chapters to end anywhere on a page
+    assert [(page, round(mm)) for page, mm in enumerate(lowest[1:-1], start=2) if mm < 200] == []
 
 
 def test_every_example_hand_out_fits_its_page_budget(built):
@@ -107,7 +143,7 @@ def test_five_open_questions_fit_on_one_page_and_twelve_break_between_questions(
     assert [letter for page in twelve for letter, _ in page] == list("ABCDEFGHIJKL")
     assert all(lines == 2 for page in twelve for _, lines in page)  # each with its lines
     with pdfplumber.open(folder(root, "pdf-evaluatie-12") / "evaluatieformulier.pdf") as document:
-        assert "Bedankt!" in document.pages[-1].extract_text()
+        assert "Dank u wel." in document.pages[-1].extract_text()
 
 
 # -- card geometry ---------------------------------------------------------------------------

@@ -74,7 +74,7 @@ def test_an_empty_list_requires_nothing_and_a_misspelling_is_flagged(ws):
                                     "  - woonconsultent\n"), encoding="utf-8")
     found = [d for d in diagnostics(ws) if d[0] in ("onbekend-beroep", "perspectief-ontbreekt")]
     assert found == [("onbekend-beroep", "het beroep `woonconsultent` kent casuskit niet",
-                      "projecten/ooststellingwerf.yaml:22:5")]  # and not its consequence in each casus
+                      "projecten/ooststellingwerf.yaml:23:5")]  # and not its consequence in each casus
     project.write_text(text.replace("verplichte_perspectieven:\n  - Wmo-consulent\n  - woonconsulent\n",
                                     "verplichte_perspectieven: []\n"), encoding="utf-8")
     assert perspective_warnings(ws) == []

@@ -12,12 +12,13 @@ from casuskit.workspace import load_workspace
 from conftest import run
 
 PLACEHOLDER = re.compile(r"(?m)^(\s*(?:- )?(?:[a-z_]+: )?)(?:Wat |Wie |Titel |Uw naam|Verzonnen naam|Beschrijf |"
-                         r"Een tip|Naam van |Waar gaat)[^\n]*$")
+                         r"Een tip|Naam van |Waar gaat|Korte schets|Met wie )[^\n]*$")
 
 
 def fill(path):
-    """Write real text where the scaffold has its questions and placeholders, as a writer does."""
-    text = path.read_text(encoding="utf-8")
+    """Write real text where the scaffold has its questions and placeholders, and mark the
+    casus done, as a writer does (`check --streng` refuses scaffold text and a concept casus)."""
+    text = path.read_text(encoding="utf-8").replace("status: concept", "status: definitief")
     path.write_text(PLACEHOLDER.sub(r"\1Ingevuld door de schrijver.", text), encoding="utf-8")
 
 
@@ -74,6 +75,7 @@ def test_a_kit_fits_its_project_buurt_round_and_programme(ws):
     assert (kit.project, kit.neighbourhood, kit.werkvorm, kit.round) == ("ooststellingwerf", "oosterwolde",
                                                                          "straataanpak", 1)
     assert kit.casussen == ["klaverkamp-mantelzorg", "klaverkamp-trapveld"]
+    fill(ws / "kits/ooststellingwerf/osw-oosterwolde-1.yaml")  # its locatie, as the writer does
     result = run(ws, "check", "--streng")
     assert result.exit_code == 0, result.output
 
@@ -94,6 +96,9 @@ def test_a_new_project_gets_its_own_buurt_not_another_projects(ws):
         "projecten/dijk-en-waard.yaml", "buurten/dijk-en-waard-buurt.yaml"]
     project = load_workspace(ws).get("project", "dijk-en-waard")
     assert project.neighbourhoods == ["dijk-en-waard-buurt"]
+    assert run(ws, "check", "--streng").exit_code == 1  # its example texts are still there
+    for path in ("projecten/dijk-en-waard.yaml", "buurten/dijk-en-waard-buurt.yaml"):
+        fill(ws / path)
     assert run(ws, "check", "--streng").exit_code == 0
 
 

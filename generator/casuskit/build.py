@@ -39,16 +39,19 @@ class BuildResult:
 @locking(lambda root, kit_ids=(), out=None, *_, **__: out or root / OUTPUT_FOLDER)  # one build per folder
 def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
           progress: Callable[[str], None] | None = None, force: bool = False,
-          jobs: int | None = None) -> BuildResult:
+          jobs: int | None = None, strict: bool = False) -> BuildResult:
     """Check, then build the given kits (default: all) into ``out`` (default: output/).
 
     Kits whose inputs and output are unchanged since the last build are skipped unless
-    ``force``; the others render in ``jobs`` processes (default: one per core).
+    ``force``; the others render in ``jobs`` processes (default: one per core). ``strict``
+    (``--streng``) refuses to build while check has warnings, such as a concept casus.
     """
     folder = out or root / OUTPUT_FOLDER
     if not force:
         fresh = incremental.up_to_date(root, folder, kit_ids)
         if fresh is not None:
+            if strict and fresh.warnings:
+                raise CheckFailed(fresh.warnings)
             return BuildResult([], [], fresh.warnings, fresh.kit_ids)
     from casuskit import verify
     from casuskit.check import blocking_errors, check_workspace
@@ -61,7 +64,8 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
     ws = checked.workspace
     styles = verify.house_styles(ws)
     checked = checked.with_diagnostics(checked.diagnostics + verify.house_style_problems(ws, styles))
-    if blocking_errors(checked, kit_ids):  # errors in files these kits are not made from do not
+    if blocking_errors(checked, kit_ids) or (strict and checked.warnings):
+        # errors in files these kits are not made from do not block; --streng: no warning either
         raise CheckFailed(checked.diagnostics)
     errors, found = checked.errors, checked.diagnostics
     kits = select_kits(ws, kit_ids)

@@ -22,8 +22,8 @@ SAFETY_MM = 1.5       # height kept free, so what passes here also fits in Word 
 WIDTH_SAFETY_MM = 0.5
 LINE_FACTOR = 1.22    # Calibri / Carlito single line height as a multiple of the font size
 BAND_PAD_PT = (2, 3)  # padding of a colour band around its word: (top/bottom, left/right)
-ROLE_LABELS = ("Je ziet", "Je weet", "Je mag delen", "Je mag niet delen",  # casus perspectives
-               "Wat ik doe", "Ik signaleer", "Ik werk samen met", "Ik mag delen", "Ik mag niet delen")
+ROLE_LABELS = ("Ik zie", "Ik weet", "Ik mag delen", "Ik mag niet delen",  # casus perspectives
+               "Mijn werk", "Ik signaleer", "Ik werk samen met")  # and role cards
 
 
 def line_pt(look: Look) -> float:
@@ -79,7 +79,7 @@ def _band_mm(styles: StyleSheet, card: Card, text: str, width: float) -> float:
 def front_mm(styles: StyleSheet, card: Card, width: float) -> float:
     """Height of the front: id, band, title and text."""
     used = paragraph_mm(card.id, styles.look("Kaart Id"), width) \
-        + _band_mm(styles, card, card.label, width)
+        + _band_mm(styles, card, card.band, width)
     if shows_title(card):
         used += paragraph_mm(card.title, styles.look("Kaart Titel"), width)
     body = styles.look("Kaart Tekst")

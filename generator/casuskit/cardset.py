@@ -5,7 +5,7 @@ profession), dilemma, fase (handed out later) and rol (one per perspective) — 
 casus; the werkvorm adds its own sets, apart from any casus (:func:`werkvorm_sets`). Every card
 remembers which YAML value its text came from, so a card that does not fit can be reported at
 the writer's own line, and what its back shows so the facilitator can hand it out face down:
-the profession of a signal or role card, the number of a phase, the kind of a dilemma, the name
+the profession of a signal or role card, the number of a phase, the subject of a dilemma, the name
 of a werkvorm's set — nothing for a card the werkvorm has drawn blind (``blind_trekken``).
 """
 
@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casuskit.dutch import capital, titled
 from casuskit.model import professions
 from casuskit.model.werkvorm import QUESTION_CARDS
 
 CATEGORY_LABELS = {"vraag": "Vraag", "signaal": "Signaal", "dilemma": "Dilemma", "fase": "Fase",
                    "rol": "Rol"}
-DILEMMA_LABELS = {"privacy": "privacy (AVG)", "meldcode": "meldcode", "mandaat": "mandaat",
-                  "anders": "dilemma"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +32,7 @@ class Card:
     source_path: tuple  # YAML path of the text in the casus file, for overflow errors
     back_note: str = ""  # extra line on the back, e.g. "pas omdraaien bij fase 2"
     back_title: str = ""  # who or when, on the back: "Wijkverpleegkundige", "Fase 2"
+    draft: bool = False  # of a casus with status concept: the band says so
 
     @property
     def label(self) -> str:
@@ -45,6 +45,11 @@ class Card:
         if self.back_title.startswith(self.label):  # "Fase 2", not "Fase" over "Fase 2"
             return [self.back_title, self.casus_title]
         return [self.label, *([self.back_title] if self.back_title else []), self.casus_title]
+
+    @property
+    def band(self) -> str:
+        """The words in the front's colour band: the category, and CONCEPT for a draft."""
+        return f"{self.label} · concept" if self.draft else self.label
 
 
 @dataclass(frozen=True)
@@ -71,8 +76,8 @@ def cards_for(kit_id: str, casus, categories: list[str], blind=()) -> list[Card]
                 raw += [("signaal", f"Signaal · {who}", s, ("perspectieven", i, "signalen", j), "", who)
                         for j, s in enumerate(view.signals)]
         elif category == "dilemma":
-            raw += [("dilemma", f"Dilemma · {DILEMMA_LABELS[d.kind]}", d.question,
-                     ("dilemmas", i, "vraag"), "", _dilemma_back(d.kind))
+            raw += [("dilemma", titled("Dilemma", d.subject), d.question, ("dilemmas", i, "vraag"),
+                     "", capital(d.subject) if d.subject else "")
                     for i, d in enumerate(casus.dilemmas)]
         elif category == "fase":
             for i, phase in enumerate(casus.phases):
@@ -88,12 +93,8 @@ def cards_for(kit_id: str, casus, categories: list[str], blind=()) -> list[Card]
                     raw.append(("rol", f"Rol · {who}", text, ("perspectieven", i),
                                 "Alleen voor wie deze rol speelt.", who))
     return [Card(f"{kit_id} · {casus.id} · {n:02d}", category, title, text, casus.id, casus.title,
-                 path, note, "" if category in blind else back)
+                 path, note, "" if category in blind else back, casus.status == "concept")
             for n, (category, title, text, path, note, back) in enumerate(raw, start=1)]
-
-
-def _dilemma_back(kind: str) -> str:
-    return "" if kind == "anders" else DILEMMA_LABELS[kind][:1].upper() + DILEMMA_LABELS[kind][1:]
 
 
 def werkvorm_sets(kit_id: str, werkvorm) -> list[WerkvormSet]:
@@ -115,6 +116,6 @@ def werkvorm_sets(kit_id: str, werkvorm) -> list[WerkvormSet]:
 
 
 def role_text(view) -> str:
-    parts = [("Je ziet", view.sees), ("Je weet", view.knows), ("Je mag delen", view.may_share),
-             ("Je mag niet delen", view.may_not_share)]
+    parts = [("Ik zie", view.sees), ("Ik weet", view.knows), ("Ik mag delen", view.may_share),
+             ("Ik mag niet delen", view.may_not_share)]  # the perspective speaks for itself
     return "\n".join(f"{label}: {value}" for label, value in parts if value)

@@ -14,9 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from casuskit import crossref, fiction, meetingcheck, participants
+from casuskit import (check_address, check_dilemmas, check_status, crossref, fiction,
+                      meetingcheck, participants, placeholders, textfields)
 from casuskit.evaluation import results
 from casuskit.errors import Diagnostic, error, warning
+from casuskit.model import Casus
 from casuskit.textrender import Texts, context_for
 from casuskit.workspace import Workspace, load_workspace
 from casuskit.yamlload import Document, text_offset_span
@@ -55,6 +57,10 @@ def check_workspace(root: Path, only: set[str] | None = None) -> CheckResult:
     found += crossref.check_casus_quality(ws)
     found += casus_variable_problems(ws, texts)
     found += template_syntax_problems(ws)
+    found += check_address.address_problems(ws)
+    found += placeholders.placeholder_problems(ws)
+    found += check_dilemmas.dilemma_problems(ws)
+    found += check_status.concept_problems(ws)
     found += participants.check_lists(ws.root, {k: e.model for k, e in ws.of("kit").items()})
     found += meetingcheck.check_meetings(ws)  # cards, evaluation moment, counts
     found += results.check_results(ws, texts)  # evaluaties/<kit-id>.csv
@@ -110,7 +116,7 @@ def kit_files(ws: Workspace, kit) -> set[str]:
 def fiction_findings(doc: Document) -> list[Diagnostic]:
     """Warn about real-looking personal data (BSN, IBAN, phone, e-mail, address) in any text."""
     found = []
-    for path, text in _texts(doc.data, ()):
+    for path, text in textfields.texts(doc.data):
         for finding in fiction.scan_text(text):
             found.append(warning(finding.code, finding.message,
                                  text_offset_span(doc, path, finding.start, finding.end - finding.start),
@@ -118,25 +124,14 @@ def fiction_findings(doc: Document) -> list[Diagnostic]:
     return found
 
 
-def _texts(data, path: tuple):
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from _texts(item, path + (i,))
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _texts(value, path + (key,))
-
-
 def casus_variable_problems(ws: Workspace, texts: Texts) -> list[Diagnostic]:
-    """Render every casus text with ``{{ }}`` with the values of each kit that uses it (or of a
-    buurt it could serve), so no kit's build can fail on it later."""
+    """Render every casus and rol text with ``{{ }}`` with the values of each kit that uses it
+    (or of a buurt it could serve), so no kit's build can fail on it later."""
     found: list[Diagnostic] = []
-    for entry in ws.of("casus").values():
+    for entry in [*ws.of("casus").values(), *ws.of("rol").values()]:
         seen: set[tuple] = set()
         for number, (kit_id, context) in enumerate(_contexts_for(ws, entry.model)):
-            for path, text in _texts(entry.doc.data, ()):
+            for path, text in textfields.texts(entry.doc.data):
                 problem = texts.problem(text, context)
                 if problem is None or (path, problem.message) in seen:
                     continue
@@ -152,19 +147,19 @@ def casus_variable_problems(ws: Workspace, texts: Texts) -> list[Diagnostic]:
     return found
 
 
-def _contexts_for(ws: Workspace, casus) -> list[tuple[str | None, dict]]:
-    """(kit id, variables) for every kit using the casus; the names are the same for every kit,
-    but values differ, and a text may index or test them."""
+def _contexts_for(ws: Workspace, model) -> list[tuple[str | None, dict]]:
+    """(kit id, variables) for every kit using the casus or rol; the names are the same for
+    every kit, but values differ, and a text may index or test them."""
     found = []
     for kit_id, kit_entry in sorted(ws.of("kit").items()):
         kit = kit_entry.model
         project, buurt = ws.get("project", kit.project), ws.get("buurt", kit.neighbourhood)
-        if casus.id in kit.casussen and project and buurt:
+        if model.id in (kit.casussen if isinstance(model, Casus) else kit.roles) and project and buurt:
             found.append((kit_id, context_for(project, buurt, kit)))
     if found:
         return found
     projects = list(ws.of("project").values())
-    buurten = [b for b in ([ws.get("buurt", b) for b in casus.neighbourhoods]
+    buurten = [b for b in ([ws.get("buurt", b) for b in getattr(model, "neighbourhoods", [])]
                            or [e.model for e in ws.of("buurt").values()]) if b]
     kits = list(ws.of("kit").values())
     if projects and buurten:  # not in any kit yet: check against a buurt it could serve

@@ -75,10 +75,12 @@ def check(paden: tuple[Path, ...], strict: bool, debug: bool, map_: Path | None)
               help="Maak alle kits opnieuw, ook die niet veranderd zijn.")
 @click.option("--processen", "--jobs", "processen", type=int, metavar="N", callback=positive,
               help="Bouw met N processen tegelijk (standaard: één per processorkern).")
+@click.option("--streng", "--strict", "strict", is_flag=True,
+              help="Bouw niets zolang `casuskit check` waarschuwt, bijv. om een conceptcasus.")
 @map_option
 @run_safely
 def build(kits: tuple[str, ...], out: Path | None, pdf: bool, preview: bool, force: bool,
-          processen: int | None, map_: Path | None) -> None:
+          processen: int | None, strict: bool, map_: Path | None) -> None:
     """Maak de kits: draaiboek, gesprekskaarten, hand-outs en printlijst.
 
     Zonder KIT worden alle kits gebouwd. Eerst wordt alles gecontroleerd; bij een fout wordt
@@ -93,10 +95,14 @@ def build(kits: tuple[str, ...], out: Path | None, pdf: bool, preview: bool, for
     # progress on a terminal only, so logs and tests get just the summary
     progress = (lambda kit_id: click.echo(f"  gemaakt: {kit_id}", err=True)) if sys.stderr.isatty() else None
     try:
-        result = run_build(root, kits, out, progress=progress, force=force, jobs=processen)
+        result = run_build(root, kits, out, progress=progress, force=force, jobs=processen,
+                           strict=strict)
     except CheckFailed as exc:
         print_diagnostics(root, exc.diagnostics)
-        click.echo("Er is niets gebouwd: los eerst de fouten hierboven op (zie ook `casuskit check`).")
+        if any(d.is_error for d in exc.diagnostics):
+            click.echo("Er is niets gebouwd: los eerst de fouten hierboven op (zie ook `casuskit check`).")
+        else:
+            click.echo("Er is niets gebouwd: met --streng tellen waarschuwingen als fouten.")
         sys.exit(1)
     except BuildFailed as exc:
         print_diagnostics(root, exc.diagnostics)

@@ -18,6 +18,7 @@ from casuskit.errors import Location
 from casuskit.model import Buurt, Casus, Kit, Project, Rol, Werkvorm
 from casuskit.model.types import slugify
 from casuskit.textrender import Texts, context_for, dutch_date
+from casuskit.dutch import in_sentence, joined
 
 if TYPE_CHECKING:
     from casuskit.yamlload import Document
@@ -87,11 +88,21 @@ class KitContext:
         return self.kit.reserve if self.kit.reserve is not None else self.project.defaults.reserve
 
     def template_context(self) -> dict:
-        """Variables for the fixed text templates (templates/teksten)."""
+        """Variables for the fixed text templates (templates/teksten); ``aanspreekvorm`` is the
+        project's form of address, ``u`` or ``je``, that every template follows; ``opdrachtgever``
+        and ``organisator`` name the organisations as they read in a sentence."""
         return {**self.variables, "werkvorm": {"naam": self.werkvorm.name},
                 "deelnemers": self.headcount, "groepen": self.kit.groups,
                 "aantal_casussen": len(self.casussen), "deelnemerslijst": self.seating is not None,
-                "gasten": [g.name for g in self.kit.guests], "reserve": self.reserve}
+                "gasten": [g.name for g in self.kit.guests], "reserve": self.reserve,
+                "aanspreekvorm": self.project.address,
+                "opdrachtgever": in_sentence(self.project.organisation),
+                "organisator": in_sentence(self.project.organiser or self.project.organisation)}
+
+    @property
+    def header_text(self) -> str:
+        """The header line of the kit's documents: buurt, ronde and date."""
+        return joined(self.buurt.name, self.kit.round_label, self.date_text)
 
     def new_document(self, title: str, subject: str, layout: word.PageLayout | None = None,
                      header: str = "text") -> word.Document:
@@ -100,7 +111,7 @@ class KitContext:
         doc = word.Document(self.reference, layout, header)
         doc.properties(title, subject, self.project.organisation,
                        ["casuskit", self.buurt.name, self.kit.round_label])
-        doc.header(f"{self.buurt.name} · {self.kit.round_label} · {self.date_text}")
+        doc.header(self.header_text)
         doc.footer(f"{self.project.name}\t\t", *word.PAGE_NUMBERS)
         return doc
 
@@ -123,9 +134,9 @@ def plan_kit(ws, kit: Kit, texts: Texts, reference: word.Reference | None = None
     werkvorm = ws.of("werkvorm")[kit.werkvorm]
     docs = {kit.werkvorm: werkvorm.doc}
     roles = []
-    for role_id in kit.roles:
+    for role_id in kit.roles:  # a role text may name the place: {{ buurt.soort }}
         entry = ws.of("rol")[role_id]
-        roles.append(entry.model)
+        roles.append(personalise(entry.model, texts, variables))
         docs[role_id] = entry.doc
     casussen = []
     for casus_id in kit.casussen:  # casus ids win over a werkvorm or rol with the same id
@@ -139,10 +150,10 @@ def plan_kit(ws, kit: Kit, texts: Texts, reference: word.Reference | None = None
     return ctx
 
 
-def personalise(casus: Casus, texts: Texts, variables: dict) -> Casus:
-    """The casus with every ``{{ … }}`` filled in; check has already proved they render."""
-    data = casus.model_dump(by_alias=True, exclude_none=True)
-    return Casus.model_validate(_fill(data, texts, variables))
+def personalise(model: Casus | Rol, texts: Texts, variables: dict) -> Casus | Rol:
+    """The casus or rol with every ``{{ … }}`` filled in; check has already proved they render."""
+    data = model.model_dump(by_alias=True, exclude_none=True)
+    return type(model).model_validate(_fill(data, texts, variables))
 
 
 def _fill(value, texts: Texts, variables: dict):

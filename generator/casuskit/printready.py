@@ -21,6 +21,7 @@ from typing import Callable
 
 from casuskit import incremental, pdf, printpack
 from casuskit.printing import KitPrint
+from casuskit.dutch import joined
 from casuskit.writer import Output
 
 
@@ -101,7 +102,7 @@ def make_print_ready(root: Path, build_result, out_root: Path, preview: bool = F
             result.pack_pages[kit.folder] = entries[-1].last if entries else 0
             result.warnings += [f"{kit.folder}/{text}" for text in printpack.over_budget(pdfs)]
             if sheets:
-                title = f"{kit.meeting} · {kit.werkvorm}"
+                title = joined(kit.meeting, kit.werkvorm)  # a session may be named after its werkvorm
                 order = [printpack.pdf_name(name) for name in kit.documents]
                 output.add(f"{kit.folder}/{contact.FILE_NAME}",
                            contact.contact_sheet(title, [(name, pdfs[name]) for name in order], digest))

@@ -131,9 +131,7 @@ def build_summary(result, root: Path) -> str:
     if not result.kits and unchanged:
         lines = [f"Niets te bouwen: {unchanged} {'kit is' if unchanged == 1 else 'kits zijn'} al "
                  "bijgewerkt. Alles opnieuw maken: casuskit build --opnieuw."]
-        if result.warnings:
-            lines.append(f"Let op: {len(result.warnings)} waarschuwing(en); bekijk ze met `casuskit check`.")
-        return "\n".join(lines)
+        return "\n".join(lines + warning_lines(result.warnings))
     out_root = result.written[0].parents[len(result.kits[0].printing.folder.split("/"))] \
         if result.written and result.kits else root / "output"
     lines = [f"Gebouwd: {len(result.kits)} {'kit' if len(result.kits) == 1 else 'kits'}, "
@@ -151,8 +149,22 @@ def build_summary(result, root: Path) -> str:
         lines.append("")
     lines.append("Printen: per map staat in printlijst.txt wat u hoeveel keer print. "
                  "Alles op A4, op 100 % (werkelijke grootte).")
-    if result.warnings:
-        lines.append(f"Let op: {len(result.warnings)} waarschuwing(en); bekijk ze met `casuskit check`.")
+    lines += warning_lines(result.warnings)
     return "\n".join(lines)
+
+
+def warning_lines(warnings: list[Diagnostic]) -> list[str]:
+    """What the build summary says about check's warnings; a concept casus by name."""
+    from casuskit.check_status import CODE
+    lines = []
+    drafts = sorted({d.location.file for d in warnings if d.code == CODE and d.location})
+    if drafts:
+        users = ", ".join(drafts[:-1]) + " en " + drafts[-1] if len(drafts) > 1 else drafts[0]
+        lines.append(f"Let op: {users} {'gebruiken' if len(drafts) > 1 else 'gebruikt'} een casus "
+                     "met status concept; op de hand-out en kaarten van die casus en in het draaiboek "
+                     "staat CONCEPT.")
+    if warnings:
+        lines.append(f"Let op: {len(warnings)} waarschuwing(en); bekijk ze met `casuskit check`.")
+    return lines
 
 

@@ -19,6 +19,7 @@ from jinja2 import TemplateError, TemplateRuntimeError, TemplateSyntaxError, Und
 from jinja2.exceptions import SecurityError
 
 from casuskit import textchars
+from casuskit.dutch import article, capital, in_sentence
 from casuskit.errors import TemplateTextError
 from casuskit.sandbox import LimitedSandbox, LimitExceeded, render
 from casuskit.model.types import MONTHS
@@ -45,6 +46,7 @@ def _environment(root: Path | None, undefined=StrictUndefined) -> LimitedSandbox
                          trim_blocks=True, lstrip_blocks=True)
     env.add_filter("datum", dutch_date)
     env.add_filter("tijd", lambda t: f"{t:%H:%M}")
+    env.add_filter("hoofdletter", capital)  # unlike `capitalize`, keeps "DSP-groep" as it is
     return env
 
 
@@ -229,9 +231,10 @@ def _dutch_syntax(message: str | None) -> str:
 def context_for(project, buurt, kit=None) -> dict:
     """The variables a casus text may use, with Dutch names."""
     context = {
-        "buurt": {"naam": buurt.name, "soort": buurt.kind, "id": buurt.id},
+        "buurt": {"naam": buurt.name, "soort": buurt.kind, "lidwoord": article(buurt.kind),
+                  "id": buurt.id},
         "project": {"naam": project.name, "organisatie": project.organisation},
-        "gemeente": project.municipality or project.organisation,
+        "gemeente": project.municipality or in_sentence(project.organisation),
     }
     if kit is not None:
         context["kit"] = {"datum": dutch_date(kit.date), "locatie": kit.location,

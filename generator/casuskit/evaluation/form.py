@@ -52,7 +52,7 @@ class Comparison:
 class FormPlan:
     statements: list[Statement]
     questions: list[str]
-    purpose: str
+    purpose: str | None  # the project's own sentence on the form; None: the form's default
     comparison: Comparison | None = None
     project_keys: frozenset[str] = field(default_factory=frozenset)  # statements every form has
 
@@ -74,10 +74,9 @@ def plan_form(ws, kit, texts) -> FormPlan:
     werkvorm = ws.get("werkvorm", kit.werkvorm)
     shared = project_statements(project, texts)
     own = [Statement(s.key, " ".join(s.text.split())) for s in werkvorm.statements]
-    purpose = project.evaluation.purpose or (
-        "De antwoorden helpen om volgende bijeenkomsten beter te laten aansluiten bij de praktijk.")
-    return FormPlan(shared + own, list(werkvorm.evaluation), " ".join(purpose.split()),
-                    comparison(ws, kit, project), frozenset(s.key for s in shared))
+    purpose = " ".join((project.evaluation.purpose or "").split()) or None
+    return FormPlan(shared + own, list(werkvorm.evaluation), purpose, comparison(ws, kit, project),
+                    frozenset(s.key for s in shared))
 
 
 def comparison(ws, kit, project) -> Comparison | None:

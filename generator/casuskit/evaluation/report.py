@@ -146,4 +146,4 @@ def _open_answers(doc, ws, results, forms, names) -> None:
             if not answers:
                 doc.paragraph("Geen antwoorden.", "Klein")
             for buurt, text in answers:
-                doc.paragraph(f"{text} ({buurt})", "List Bullet")
+                doc.paragraph(f"“{text}” ({buurt})", "List Bullet")  # their words, in their form

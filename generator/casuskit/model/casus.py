@@ -27,12 +27,17 @@ class Person(Model):
     role: Text = field("rol", "Wie deze persoon is in het verhaal, bijv. 'moeder', 'buurman'.")
 
 
+# A perspective speaks in the professional's own voice: its rolkaart says "Ik zie: …", so a
+# text about the professional is in the first person.
 class Perspective(Model):
     profession: Text = field("beroep", "Het beroep vanuit wiens blik dit perspectief geschreven is.")
-    sees: Text | None = field("ziet", "Wat deze professional ziet of opmerkt.", None)
-    knows: Text | None = field("weet", "Wat deze professional weet (uit dossier, contact, netwerk).", None)
-    may_share: Text | None = field("mag_delen", "Wat deze professional mag delen, en met wie.", None)
-    may_not_share: Text | None = field("mag_niet_delen", "Wat deze professional niet mag delen, en waarom.", None)
+    sees: Text | None = field("ziet", "Wat deze professional ziet of opmerkt; over zichzelf in de "
+                                      "ik-vorm ('Bij een huisbezoek zie ik …').", None)
+    knows: Text | None = field("weet", "Wat deze professional weet (uit dossier, contact, netwerk), "
+                                       "in de ik-vorm.", None)
+    may_share: Text | None = field("mag_delen", "Wat deze professional mag delen, en met wie (ik-vorm).", None)
+    may_not_share: Text | None = field("mag_niet_delen", "Wat deze professional niet mag delen, en "
+                                                         "waarom (ik-vorm).", None)
     signals: list[Text] = field("signalen", "Korte signalen voor de signaalkaarten (één zin per signaal).", [])
 
 
@@ -42,10 +47,24 @@ class Phase(Model):
     questions: list[Text] = field("vragen", "Vragen die bij deze fase horen.", [])
 
 
+# what a dilemma of each kind is about, as its card title and the draaiboek say it
+DILEMMA_SUBJECTS = {"privacy": "privacy (AVG)", "meldcode": "meldcode", "mandaat": "mandaat"}
+
+
 class Dilemma(Model):
     kind: DilemmaKind = field("soort", "privacy (AVG), meldcode, mandaat of anders.")
+    topic: Text | None = field(
+        "onderwerp", "Waar het dilemma over gaat, in een paar woorden, bijv. 'eigen regie' of "
+                     "'straatapp' (komt op de kaart). Nodig bij soort anders; anders is het de soort.",
+        None)
     question: Text = field("vraag", "Het dilemma als vraag, bijv. 'Mag de wijkagent dit doorgeven?'.")
-    explanation: Text | None = field("toelichting", "Achtergrond voor de gespreksleider.", None)
+    explanation: Text | None = field("toelichting", "Achtergrond voor de gespreksleider: wat de "
+                                                    "regels zeggen en waar de afweging zit.", None)
+
+    @property
+    def subject(self) -> str | None:
+        """What the dilemma is about ('privacy (AVG)', 'straatapp'), or None when unknown."""
+        return self.topic or DILEMMA_SUBJECTS.get(self.kind)
 
 
 class ActionSet(Model):

@@ -28,7 +28,8 @@ class ProjectEvaluation(Model):
         "(1 = helemaal oneens … 5 = helemaal eens). Laat weg voor de standaardstellingen over "
         "samenwerken in de buurt; een lege lijst (`[]`): alleen de stellingen van de werkvorm.", None)
     purpose: Text | None = field(
-        "waarom", "Eén zin bovenaan het formulier: waarvoor de antwoorden gebruikt worden.", None)
+        "waarom", "Eén zin bovenaan het formulier: waarvoor de antwoorden gebruikt worden. Laat "
+        "weg voor de standaardzin (de organisator, in de aanspreekvorm van het project).", None)
     compare_question: Text | None = field(
         "werkvormvraag", "Vraag die de werkvormen van het project vergelijkt, bijv. 'Welke vorm "
         "hielp u het meest?'. Staat op het formulier van de laatste ronde in elke buurt, met een "

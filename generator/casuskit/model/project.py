@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from casuskit import addressform
 from casuskit.model import professions
 from casuskit.model.evaluation import ProjectEvaluation
 from casuskit.model.kit import RESERVE_HELP, BackMode, CardSize
 from casuskit.model.printer import Printer
-from casuskit.model.types import Id, Model, Text, Time, count, field
+from casuskit.model.types import Id, Model, Text, Time, choice, count, field
+
+Address = choice(*addressform.FORMS)
 
 
 class Partner(Model):
@@ -44,6 +47,15 @@ class Project(Model):
     id: Id = field("id", "Unieke naam van het project: kleine letters, cijfers en streepjes.")
     name: Text = field("naam", "Naam van het project, bijv. 'Buurtoverleggen Heerhugowaard'.")
     organisation: Text = field("organisatie", "Opdrachtgever of organisatie (komt in de documenteigenschappen).")
+    organiser: Text | None = field(
+        "organisator", "Wie de bijeenkomsten organiseert en de presentielijst bewaart, als dat "
+        "een ander is dan de opdrachtgever, bijv. een adviesbureau of welzijnsorganisatie. Komt "
+        "op de presentielijst; standaard de organisatie.", None)
+    address: Address = field(
+        "aanspreekvorm", "Hoe alle teksten de lezer aanspreken: u (formeel) of je (informeel, "
+        "jullie voor een groep). Geldt voor het draaiboek, de hand-outs, kaarten en formulieren; "
+        "`casuskit check` waarschuwt bij een casus of werkvorm in de andere vorm. Standaard: u.",
+        addressform.DEFAULT)
     municipality: Text | None = field("gemeente", "Gemeente waar het project loopt.", None)
     description: Text | None = field("beschrijving", "Doel en achtergrond van het project.", None)
     period: Text | None = field("periode", "Looptijd, bijv. 'september 2016 – januari 2017'.", None)

@@ -57,11 +57,11 @@ def _steps(ctx: KitContext, setting: str) -> list[list[tuple[str, str]]]:
          ("Kaart Tekst", "Is hij precies 10 cm? Dan print de printer op werkelijke grootte. "
                          "Anders: kies in het printvenster 100 % en zet 'passend maken' uit.")],
         [("Kaart Titel", "2 · Tegen het licht"),
-         ("Kaart Tekst", "Houd het vel met deze kant naar u toe tegen het licht. U ziet de "
-                         "lijnen van de achterkant door het papier.")],
+         ("Kaart Tekst", "Bekijk deze kant van het vel tegen het licht: de lijnen van de "
+                         "achterkant schijnen door het papier heen.")],
         [("Kaart Titel", "3 · Vallen de kruisen samen?"),
          ("Kaart Tekst", "Op elk kruispunt hoort het kruis van de achterkant precies op dat "
-                         "van de voorkant. Klopt dat, dan hoeft u niets te doen.")],
+                         "van de voorkant. Klopt dat, dan is de printer goed ingesteld.")],
         [("Kaart Titel", "4 · Meet het verschil"),
          ("Kaart Tekst", "Zo niet: meet in mm hoever de lijn van de achterkant ernaast valt. "
                          "Naar rechts en naar onder is positief, naar links en naar boven "

@@ -24,6 +24,7 @@ from casuskit.plan import KitContext
 from casuskit.render import backshift
 from casuskit.render.cardsheet import CUT_LINE, add_sheet, grid_table, page
 from casuskit.render.kinds import DUPLEX, DocumentKind, PrintItem
+from casuskit.dutch import joined
 
 SHARED_NAME = "gesprekskaarten.docx"
 
@@ -63,7 +64,7 @@ def card_files(ctx: KitContext) -> list[CardFile]:
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     files, problems = [], []
     for found in card_files(ctx):
-        subject = f"Gesprekskaarten · {found.title} · {ctx.buurt.name} · {ctx.kit.round_label}"
+        subject = joined("Gesprekskaarten", found.title, ctx.buurt.name, ctx.kit.round_label)
         try:
             files.append((found.name, render_sheets(ctx, "Gesprekskaarten", subject, [found.cards],
                                                     ctx.card_size)))
@@ -110,7 +111,7 @@ def _add_sheet(doc, grid, contents: dict, align: str, shift=(0.0, 0.0)) -> None:
 def _front(card: Card) -> list[word.Paragraph]:
     """The front of ``card``: id, colour band, title (if it says more) and text."""
     P, Run = word.Paragraph, word.Run
-    paragraphs = [P("Kaart Id", [Run(card.id)]), P(band_style(card), [Run(card.label)])]
+    paragraphs = [P("Kaart Id", [Run(card.id)]), P(band_style(card), [Run(card.band)])]
     if shows_title(card):
         paragraphs.append(P("Kaart Titel", [Run(card.title)]))
     for label, text in text_paragraphs(card):

@@ -15,9 +15,11 @@ from casuskit.render import cardguide
 from casuskit.render.headcount import cover_text
 from casuskit.render.draaiboek_casus import add_casus, casus_slot, heading_text
 from casuskit.render.draaiboek_parts import (Labels, Para, Slot, add_heading, add_lead, add_list,
-                                             add_numbered, add_table, add_text, capital, clock,
-                                             fixed, groups_text, schedule)
+                                             add_numbered, add_table, add_text, clock,
+                                             fixed, groups_text, join_dutch, schedule)
 from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
+from casuskit.render.prose import paragraphs
+from casuskit.dutch import capital
 
 FILE_NAME = "draaiboek.docx"
 CHECKBOX = "\u2610"
@@ -30,6 +32,7 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     slots = schedule(ctx)
     _cover(doc, ctx, labels, slots)
     _programme(doc, ctx, labels, slots)
+    _buurt(doc, ctx, labels)
     add_heading(doc, labels["verloop"], 1)
     for slot in slots:
         _block(doc, ctx, labels, slot)
@@ -38,6 +41,7 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
         add_casus(doc, ctx, labels, number, casus, casus_block)
     _materials(doc, ctx, labels)
     _evaluation(doc, ctx, labels)
+    _credits(doc, ctx, labels)
     return [(FILE_NAME, ctx.to_bytes(doc))]
 
 
@@ -47,7 +51,10 @@ def _cover(doc, ctx: KitContext, labels: Labels, slots: list[Slot]) -> None:
     doc.paragraph(ctx.werkvorm.name, "Subtitle")
     add_text(doc, fixed(ctx, "draaiboek-intro.j2"))
     end = kit.end or slots[-1].end
-    facts = [("buurt", ctx.buurt.name), ("ronde", kit.round_label),
+    # a session named after its werkvorm is said once
+    session = [("ronde", kit.round_label)] \
+        if kit.round_label.casefold() != ctx.werkvorm.name.casefold() else []
+    facts = [("buurt", ctx.buurt.name), *session,
              ("werkvorm", ctx.werkvorm.name), ("datum", ctx.date_text),
              ("tijd", f"{clock(kit.start)}–{clock(end)}"), ("locatie", kit.location),
              ("gespreksleider", kit.facilitator), ("deelnemers", cover_text(ctx)),
@@ -86,6 +93,21 @@ def _programme(doc, ctx: KitContext, labels: Labels, slots: list[Slot]) -> None:
               rows, [32, 110, 28])
 
 
+def _buurt(doc, ctx: KitContext, labels: Labels) -> None:
+    """A short profile of the buurt: what it is like, what plays there, who works there."""
+    buurt = ctx.buurt
+    add_heading(doc, labels["buurtprofiel"], 1)
+    add_text(doc, buurt.description)
+    if buurt.issues:
+        add_heading(doc, labels["vraagstukken"], 2)
+        add_list(doc, buurt.issues)
+    if buurt.partners:
+        add_heading(doc, labels["partners"], 2)
+        rows = [[[partner.name] + ([Para(partner.kind, "Klein")] if partner.kind else []),
+                 partner.offers or ""] for partner in buurt.partners]
+        add_table(doc, [labels["kolom_partner"], labels["kolom_biedt"]], rows, [60, 110])
+
+
 def _block(doc, ctx: KitContext, labels: Labels, slot: Slot) -> None:
     block = slot.block
     duration = f"{block.minutes} {labels['minuten']}"
@@ -109,7 +131,7 @@ def _block(doc, ctx: KitContext, labels: Labels, slot: Slot) -> None:
 
 def _materials(doc, ctx: KitContext, labels: Labels) -> None:
     """Checklist: the kit's documents with the print list's copies, then block materials."""
-    add_heading(doc, labels["materialen"], 1, new_page=True)
+    add_heading(doc, labels["materialen"], 1)
     add_text(doc, fixed(ctx, "draaiboek-materialen.j2"))
     add_heading(doc, labels["om_te_printen"], 2)
     rows = [[CHECKBOX, item.counted, [item.label or item.file, Para(item.file, "Klein")],
@@ -133,6 +155,17 @@ def _evaluation(doc, ctx: KitContext, labels: Labels) -> None:
     add_heading(doc, labels["evaluatievragen"], 2)
     # a short closing list: never one question alone on a page
     add_numbered(doc, ctx.werkvorm.evaluation, keep_together=True)
+
+
+def _credits(doc, ctx: KitContext, labels: Labels) -> None:
+    """Who wrote each casus, with its status, and for whom the meeting is."""
+    writers = [{"titel": heading_text(labels, n, casus), "status": casus.status,
+                "auteurs": join_dutch([f"{a.name} ({a.role})" for a in casus.authors], labels["en"])}
+               for n, casus in enumerate(ctx.casussen, start=1)]
+    add_heading(doc, labels["verantwoording"], 2)
+    parts = paragraphs(fixed(ctx, "draaiboek-verantwoording.j2", schrijvers=writers))
+    for number, text in enumerate(parts, start=1):  # together: never one line on a last page
+        doc.paragraph(text, "Klein", keep_with_next=number < len(parts))
 
 
 def print_items(ctx: KitContext) -> list[PrintItem]:

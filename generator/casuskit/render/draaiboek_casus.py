@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from casuskit.cardset import DILEMMA_LABELS, cards_for
+from casuskit.cardset import cards_for
 from casuskit.model import Casus, professions
 from casuskit.model.werkvorm import CARD_CATEGORIES
 from casuskit.render.draaiboek_parts import (Labels, Para, Slot, add_heading, add_lead,
-                                             add_list, add_numbered, add_table, add_text, capital,
+                                             add_list, add_numbered, add_table, add_text,
                                              clock, fixed, groups_text, phase_offsets)
+from casuskit.dutch import capital, joined
 
 
 def casus_slot(slots: list[Slot]) -> Slot | None:
@@ -32,12 +33,17 @@ def card_categories(werkvorm) -> list[str]:
 
 
 def heading_text(labels: Labels, number: int, casus: Casus) -> str:
-    return f"{labels['casus']} {number} · {casus.title}"
+    """'Casus 2 · Een la vol enveloppen', with '(concept)' after a casus that is not done."""
+    title = joined(f"{labels['casus']} {number}", casus.title)
+    return f"{title} {labels['in_concept']}" if casus.status == "concept" else title
 
 
 def add_casus(doc, ctx, labels: Labels, number: int, casus: Casus, slot: Slot | None) -> None:
-    """The chapter of one (personalised) casus."""
-    add_heading(doc, heading_text(labels, number, casus), 1, new_page=True)
+    """The chapter of one (personalised) casus. It follows on the page before: a page break
+    would leave the end of the previous chapter on a page of its own."""
+    add_heading(doc, heading_text(labels, number, casus), 1)
+    if casus.status == "concept":
+        add_lead(doc, "Let op", labels["concept"], fixed(ctx, "draaiboek-concept.j2"))
     add_heading(doc, labels["samenvatting"], 2)
     add_text(doc, casus.summary)
     if casus.goal:
@@ -109,7 +115,7 @@ def _dilemmas(doc, labels: Labels, casus: Casus) -> None:
     if not casus.dilemmas:
         return
     add_heading(doc, labels["dilemmas"], 2)
-    rows = [[capital(DILEMMA_LABELS[d.kind]), d.question,
+    rows = [[capital(d.subject or labels["dilemma_anders"]), d.question,
              d.explanation or labels["geen_toelichting"]] for d in casus.dilemmas]
     add_table(doc, [labels["kolom_dilemma_soort"], labels["kolom_dilemma"],
                     labels["kolom_toelichting"]], rows, [30, 70, 70])

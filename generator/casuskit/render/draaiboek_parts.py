@@ -83,11 +83,6 @@ def join_dutch(items: list[str], and_word: str) -> str:
     return f"{', '.join(items[:-1])} {and_word} {items[-1]}"
 
 
-def capital(text: str) -> str:
-    """First letter upper case, the rest untouched ('privacy (AVG)' → 'Privacy (AVG)')."""
-    return text[:1].upper() + text[1:]
-
-
 def groups_text(labels: Labels, groups: list[int]) -> str:
     """'groep 1 en 3', or the label for a casus no group discusses."""
     if not groups:

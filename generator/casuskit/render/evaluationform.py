@@ -15,8 +15,10 @@ from casuskit.evaluation.items import SCALE, SCALE_WORDS
 from casuskit.plan import KitContext
 from casuskit.render.draaiboek_parts import Para, add_table, clock, schedule
 from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
+from casuskit.dutch import joined
 
 FILE_NAME = "evaluatieformulier.docx"
+LABELS = "evaluatieformulier-labels.j2"  # its texts, in the project's form of address
 BOX = "\u2610"
 
 
@@ -48,43 +50,43 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     if form is None or not form.asks_anything:
         return []
     kit = ctx.kit
+    text = ctx.texts.labels(LABELS, **ctx.template_context())
     doc = ctx.new_document("Evaluatieformulier", f"Evaluatie · {ctx.werkvorm.name}")
-    doc.paragraph("Evaluatie", "Title")
-    doc.paragraph(f"{ctx.werkvorm.name} · {ctx.buurt.name} · {kit.round_label} · "
-                  f"{ctx.date_text}", "Subtitle")
-    doc.paragraph(f"Dit formulier is anoniem: er hoort geen naam op. {form.purpose}")
+    doc.paragraph(text["titel"], "Title")
+    doc.paragraph(joined(ctx.werkvorm.name, ctx.buurt.name, kit.round_label, ctx.date_text),
+                  "Subtitle")
+    doc.paragraph(f"{text['intro']} {form.purpose or text['doel']}")
     if form.statements:
-        doc.heading("Stellingen", 1)
-        doc.paragraph("Kruis per stelling één vakje aan. " + ", ".join(
+        doc.heading(text["stellingen"], 1)
+        doc.paragraph(text["schaal"] + " " + ", ".join(
             f"{n} = {SCALE_WORDS[n]}" for n in SCALE) + ".", "Klein")
         rows = [[f"{n}.", item.text, *[Para(BOX, "Likert Vakje") for _ in SCALE]]
                 for n, item in enumerate(form.statements, start=1)]
-        add_table(doc, ["", "Stelling", *[Para(str(n), "Likert Vakje") for n in SCALE]], rows,
-                  [8, 112, 10, 10, 10, 10, 10], valign="center")
+        add_table(doc, ["", text["kolom_stelling"], *[Para(str(n), "Likert Vakje") for n in SCALE]],
+                  rows, [8, 112, 10, 10, 10, 10, 10], valign="center")
     if form.comparison is not None:
-        _comparison(doc, form.comparison)
+        _comparison(doc, form.comparison, text)
     if form.questions:
         back = questions_on_back(form)
-        doc.heading("Open vragen", 1, new_page=back)
+        doc.heading(text["open_vragen"], 1, new_page=back)
         lines = BACK_LINES if back else answer_lines(len(form.questions))
         for number, question in enumerate(form.questions, start=1):
             doc.paragraph(f"{chr(64 + number)}. {question}", keep_with_next=True)
             last = number == len(form.questions)  # the thanks: not alone
             doc.note_lines(lines, keep_first=lines if last else lines - 1)
-    doc.paragraph("Bedankt! Leg het formulier bij het weggaan in de doos bij de deur.", "Klein")
+    doc.paragraph(text["dank"], "Klein")
     return [(FILE_NAME, ctx.to_bytes(doc))]
 
 
-def _comparison(doc, comparison) -> None:
+def _comparison(doc, comparison, text: dict[str, str]) -> None:
     """The countable question: a numbered row per werkvorm, two columns of boxes."""
-    doc.heading("De werkvormen", 1)
+    doc.heading(text["werkvormen"], 1)
     doc.paragraph(comparison.question, keep_with_next=True)
-    doc.paragraph("Eerste kolom: was erbij (kruis alles aan wat klopt). Tweede kolom: één kruisje, "
-                  "bij de vorm die het meest hielp.", "Klein")
+    doc.paragraph(text["werkvormen_uitleg"], "Klein")
     rows = [[f"{n}.", option.label, Para(BOX, "Likert Vakje"), Para(BOX, "Likert Vakje")]
             for n, option in enumerate(comparison.options, start=1)]
-    add_table(doc, ["", "Werkvorm", Para("Was erbij", "Tabelkop"), Para("Hielp het meest", "Tabelkop")],
-              rows, [8, 102, 28, 32], valign="center")
+    add_table(doc, ["", text["kolom_werkvorm"], Para(text["kolom_erbij"], "Tabelkop"),
+                    Para(text["kolom_hielp"], "Tabelkop")], rows, [8, 102, 28, 32], valign="center")
 
 
 def files(ctx: KitContext) -> list[str]:

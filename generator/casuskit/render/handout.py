@@ -11,6 +11,7 @@ from casuskit import metrics, word
 from casuskit.plan import KitContext
 from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
 from casuskit.render.prose import paragraphs
+from casuskit.dutch import joined
 
 BODY_MM = (170.0, 257.0)  # A4 minus the reference document's 20 mm margins
 NOTE_LINE_MM = 9.5        # height of one "Notitieregel" line
@@ -22,10 +23,17 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     files = []
     for casus in ctx.casussen:
         doc = ctx.new_document(title=casus.title, subject=f"Hand-out · {ctx.werkvorm.name}")
+        draft = casus.status == "concept"
+        if draft:  # on every page, and once more where the reader starts
+            doc.header(joined("CONCEPT", ctx.header_text))
         doc.paragraph(casus.title, "Title")
-        doc.paragraph(f"Hand-out · {ctx.buurt.name} · {ctx.kit.round_label} · {ctx.date_text}",
+        doc.paragraph(joined("Hand-out", ctx.buurt.name, ctx.kit.round_label, ctx.date_text),
                       "Subtitle")
-        doc.paragraph(ctx.texts.fixed("hand-out-intro.j2", **ctx.template_context()), "Klein")
+        opening = [ctx.texts.fixed("hand-out-intro.j2", **ctx.template_context())]
+        if draft:
+            doc.lead("Let op", heading["concept"], heading["concept_tekst"])
+            opening.append(f"{heading['concept']} {heading['concept_tekst']}")
+        doc.paragraph(opening[0])
 
         doc.heading(heading["situatie"], 1)
         for paragraph in paragraphs(casus.situation):
@@ -33,9 +41,11 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
 
         if casus.persons:
             doc.heading(heading["personen"], 1)
-            rows = [_row("Tabelkop", ("Naam", "Leeftijd", "Rol in het verhaal"), header=True)]
-            rows += [_row("Tabeltekst", (person.name, f"{person.age} jaar" if person.age is not None
-                                         else "", person.role), cant_split=True)
+            rows = [_row("Tabelkop", (heading["kolom_naam"], heading["kolom_leeftijd"],
+                                      heading["kolom_rol"]), header=True)]
+            rows += [_row("Tabeltekst", (person.name, f"{person.age} {heading['jaar']}"
+                                         if person.age is not None else "", person.role),
+                          cant_split=True)
                      for person in casus.persons]
             doc.add(word.Table([50, 25, 95], rows, style="Casuskit Tabel"))
 
@@ -43,7 +53,7 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
             doc.heading(heading["vragen"], 1)
             doc.numbered(casus.questions)
 
-        lines = note_lines(casus)
+        lines = note_lines(casus, opening)
         # too little room left: give the notes a page of their own
         doc.heading(heading["aantekeningen"], 1, new_page=lines < 4)
         doc.note_lines(lines if lines >= 4 else FULL_PAGE_LINES)
@@ -56,10 +66,12 @@ def _row(style: str, texts, **rules) -> word.Row:
                     **rules)
 
 
-def note_lines(casus) -> int:
-    """How many ruled lines fill the rest of the last page (an estimate from font metrics)."""
+def note_lines(casus, opening: list[str] = ()) -> int:
+    """How many ruled lines fill the rest of the last page (an estimate from font metrics);
+    ``opening``: the paragraphs above the situation."""
     width, height = BODY_MM
-    used = 30.0 + 3 * 13.0  # title block, and the headings situatie / vragen / aantekeningen
+    used = 22.0 + 3 * 13.0  # title and subtitle, and the headings situatie / vragen / aantekeningen
+    used += sum(metrics.height_mm(text, width, 10.5, space_after_pt=8) for text in opening)
     used += metrics.height_mm(casus.situation, width, 10.5, space_after_pt=6) + 8
     used += (len(casus.persons) + 1) * 6.5 + 13.0 if casus.persons else 0
     used += sum(metrics.height_mm(q, width - 8, 10.5, space_after_pt=3) for q in casus.questions)
@@ -85,6 +97,6 @@ def print_items(ctx: KitContext) -> list[PrintItem]:
 
 KIND = DocumentKind(
     "hand-out", render, lambda ctx: [file_name(casus) for casus in ctx.casussen], print_items,
-    chosen=True, styles=("Title", "Subtitle", "Klein", "Heading 1", "Normal", "List Number",
+    chosen=True, styles=("Title", "Subtitle", "Let op", "Heading 1", "Normal", "List Number",
                          "Notitieregel", "Tabelkop", "Tabeltekst", "Header", "Footer"),
-    table_styles=("Casuskit Tabel",))
+    character_styles=("Strong",), table_styles=("Casuskit Tabel",))

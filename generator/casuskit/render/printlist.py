@@ -10,6 +10,7 @@ from __future__ import annotations
 from casuskit.plan import KitContext
 from casuskit.render.headcount import headcount_line
 from casuskit.render.kinds import DocumentKind
+from casuskit.dutch import joined
 
 FILE_NAME = "printlijst.txt"
 PACK_NAME = "printpakket.pdf"
@@ -24,7 +25,7 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     kit = ctx.kit
     lines = [
         f"Printlijst · {ctx.project.name}",
-        f"{ctx.buurt.name} · {kit.round_label} · {ctx.werkvorm.name}",
+        joined(ctx.buurt.name, kit.round_label, ctx.werkvorm.name),
         f"{ctx.date_text}, {kit.start:%H:%M} · {kit.location}",
         headcount_line(ctx),
         "",

@@ -14,6 +14,7 @@ from casuskit.render import (calibration, cards, draaiboek, evaluationform, hand
                              printlist, rolecards, signin, tablesheets, worksheets)
 from casuskit.printing import KitPrint
 from casuskit.render.kinds import DocumentKind, PrintItem
+from casuskit.dutch import joined
 
 KINDS: list[DocumentKind] = [module.KIND for module in (
     draaiboek, handout, worksheets, cards, rolecards, tablesheets, nametents, signin,
@@ -54,7 +55,7 @@ def kit_print(ctx: KitContext) -> KitPrint:
     """What the print step needs of the kit (after :func:`prepare`)."""
     documents = [item.file for item in ctx.print_items]
     documents += [calibration.FILE_NAME] if ctx.card_sizes else []
-    return KitPrint(ctx.kit.id, ctx.folder, f"{ctx.buurt.name} · {ctx.kit.round_label}",
+    return KitPrint(ctx.kit.id, ctx.folder, joined(ctx.buurt.name, ctx.kit.round_label),
                     ctx.date_text, ctx.werkvorm.name, ctx.project.organisation,
                     list(ctx.print_items), documents)
 

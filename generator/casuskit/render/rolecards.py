@@ -15,6 +15,7 @@ from casuskit.model.werkvorm import ROLE_CARDS
 from casuskit.render.cards import STYLES, render_sheets
 from casuskit.render.kinds import DUPLEX, DocumentKind, PrintItem
 from casuskit.plan import KitContext
+from casuskit.dutch import joined
 
 FILE_NAME = "rolkaarten.docx"
 SIZE = "a6"
@@ -25,7 +26,7 @@ def role_card(kit_id: str, number: int, role, blind: bool = False) -> Card:
     """The card of ``role``; its back names the profession unless the werkvorm has the role
     cards drawn blind (``blind_trekken: [rolkaarten]``)."""
     who = professions.label(role.profession)
-    lines = [f"Wat ik doe: {role.does}",
+    lines = [f"Mijn werk: {role.does}",
              "Ik signaleer: " + "; ".join(role.signals),
              "Ik werk samen met: " + "; ".join(role.cooperates),
              f"Ik mag delen: {role.may_share}",
@@ -45,7 +46,7 @@ def role_cards(ctx: KitContext) -> list[Card]:
 
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     cards = role_cards(ctx)
-    subject = f"Rolkaarten · {ctx.buurt.name} · {ctx.kit.round_label}"
+    subject = joined("Rolkaarten", ctx.buurt.name, ctx.kit.round_label)
     return [(FILE_NAME, render_sheets(ctx, "Rolkaarten", subject, [cards] if cards else [], SIZE))]
 
 

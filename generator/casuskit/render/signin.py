@@ -12,6 +12,7 @@ from __future__ import annotations
 from casuskit.plan import KitContext
 from casuskit.render.draaiboek_parts import add_table
 from casuskit.render.kinds import SIMPLEX, DocumentKind, PrintItem
+from casuskit.dutch import joined
 
 FILE_NAME = "presentielijst.docx"
 EMPTY_ROWS = 3
@@ -24,8 +25,8 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     kit = ctx.kit
     doc = ctx.new_document("Presentielijst", f"Presentielijst · {ctx.werkvorm.name}")
     doc.paragraph("Presentielijst", "Title")
-    doc.paragraph(f"{ctx.buurt.name} · {kit.round_label} · {ctx.date_text}, "
-                  f"{kit.start:%H:%M} · {kit.location}", "Subtitle")
+    doc.paragraph(joined(ctx.buurt.name, kit.round_label, f"{ctx.date_text}, {kit.start:%H:%M}",
+                         kit.location), "Subtitle")
     context = {**ctx.template_context(), "organisatie": ctx.project.organisation,
                "periode": ctx.project.period or ""}
     for line in ctx.texts.fixed("presentielijst-avg.j2", **context).splitlines():

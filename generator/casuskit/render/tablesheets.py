@@ -12,6 +12,7 @@ from casuskit import rolecolours
 from casuskit.plan import KitContext
 from casuskit.render.draaiboek_parts import Para, add_table, clock, schedule
 from casuskit.render.kinds import SIMPLEX, DocumentKind, PrintItem
+from casuskit.dutch import joined
 
 FILE_NAME = "tafelkaarten.docx"
 ROLE_STYLES = rolecolours.STYLES  # "Rolband 1" … "Rolband 16" in the reference document
@@ -44,8 +45,8 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     slots = schedule(ctx)
     for number, people in enumerate(ctx.seating.tables, start=1):
         doc.paragraph(f"Tafel {number}", "Title", page_break_before=number > 1)
-        doc.paragraph(f"{ctx.werkvorm.name} · {ctx.buurt.name} · {ctx.kit.round_label} · "
-                      f"{ctx.date_text}", "Subtitle")
+        doc.paragraph(joined(ctx.werkvorm.name, ctx.buurt.name, ctx.kit.round_label,
+                             ctx.date_text), "Subtitle")
         casus = casus_for_table(ctx, number)
         if casus is not None:
             doc.heading("Casus", 1)
