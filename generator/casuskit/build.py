@@ -60,7 +60,8 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
     checked = check_workspace(root)         # only makes the next build look again
     ws = checked.workspace
     styles = verify.house_styles(ws)
-    checked = checked.with_diagnostics(checked.diagnostics + verify.house_style_problems(ws, styles))
+    checked = checked.with_diagnostics(checked.diagnostics + verify.house_style_problems(ws, styles)
+                                       + verify.font_problems(ws, styles))
     if blocking_errors(checked, kit_ids):  # errors in files these kits are not made from do not
         raise CheckFailed(checked.diagnostics)
     errors, found = checked.errors, checked.diagnostics

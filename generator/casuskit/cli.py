@@ -168,8 +168,11 @@ def schema(out: Path | None, map_: Path | None) -> None:
 @main.command()
 @click.argument("pad", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand bestand.")
+@click.option("--accentkleur", metavar="RRGGBB",
+              help="Kleur van titels, koppen, kaartachterkanten en tabelkoppen, bijv. 2E7D32.")
+@click.option("--lettertype", metavar="NAAM", help="Lettertype van alle stijlen, bijv. Arial.")
 @run_safely
-def huisstijl(pad: Path, overschrijf: bool) -> None:
+def huisstijl(pad: Path, overschrijf: bool, accentkleur: str | None, lettertype: str | None) -> None:
     """Schrijf het standaard huisstijl-document (.docx) om aan te passen.
 
     Het document komt in PAD.
@@ -177,7 +180,7 @@ def huisstijl(pad: Path, overschrijf: bool) -> None:
     het projectbestand onder `huisstijl:`. Casuskit gebruikt alleen de stijlnamen.
     """
     from casuskit.huisstijl import write_default_reference
-    write_default_reference(pad, force=overschrijf)
+    write_default_reference(pad, force=overschrijf, accent=accentkleur, font=lettertype)
     click.echo(f"Geschreven: {pad}")
     click.echo("Open het in Word, pas de stijlen aan (Start → Stijlen) en bewaar het.")
 
