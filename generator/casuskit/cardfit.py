@@ -62,12 +62,7 @@ def sized(look: Look, size: float | None) -> Look:
 
 def line_pt(look: Look) -> float:
     """The height of one line of ``look``'s text, in points."""
-    single = metrics.line_pt(look.size, look.bold, look.font)
-    if look.line_rule == "exact":
-        return look.line
-    if look.line_rule == "atLeast":
-        return max(single, look.line)
-    return single * look.line
+    return metrics.style_line_pt(look)
 
 
 def lines_of(text: str, look: Look, width_mm: float) -> int:

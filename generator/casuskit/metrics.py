@@ -33,6 +33,17 @@ def line_pt(size_pt: float, bold: bool = False, font: str | None = None) -> floa
     return fonts.face(font, bold).line_em * size_pt
 
 
+def style_line_pt(look) -> float:
+    """One line of a style's text in points (a :class:`~casuskit.word.Look`), as its line
+    rule says: exact, at least, or a multiple of the font's own single line."""
+    single = line_pt(look.size, look.bold, look.font)
+    if look.line_rule == "exact":
+        return look.line
+    if look.line_rule == "atLeast":
+        return max(single, look.line)
+    return single * look.line
+
+
 def longest_word_mm(text: str, size_pt: float, bold: bool = False, font: str | None = None) -> float:
     """The width of the widest word of ``text``: a column narrower than that breaks it."""
     measure = fonts.face(font, bold).width_em

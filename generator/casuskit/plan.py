@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from casuskit import word
+from casuskit import pagecount, word
 from casuskit.errors import Location
 from casuskit.model import Buurt, Casus, Kit, Project, Rol, Werkvorm
 from casuskit.model.types import slugify
@@ -38,6 +38,8 @@ class KitContext:
     seating_problems: list = field(default_factory=list)  # why no division fits the list
     print_items: list = field(default_factory=list)  # set by render.registry.prepare
     card_sizes: list[str] = field(default_factory=list)  # likewise
+    page_estimates: list = field(default_factory=list)  # pagecount.Estimate per document written
+    pages: dict[str, int] = field(default_factory=dict)  # .docx file → estimated pages
 
     @property
     def folder(self) -> str:
@@ -93,6 +95,8 @@ class KitContext:
         return doc.location(doc.positions.value(path)) if doc else None
 
     def to_bytes(self, doc: word.Document) -> bytes:
+        """The document's bytes; how many pages it takes is noted (:mod:`casuskit.pagecount`)."""
+        self.page_estimates.append(pagecount.estimate(doc))
         return doc.to_bytes(self.kit.date)
 
 

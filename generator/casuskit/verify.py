@@ -16,6 +16,7 @@ from casuskit import cardfit
 from casuskit.check import CheckResult, check_workspace, kit_files
 from casuskit.errors import Diagnostic, ReferenceDocError, error
 from casuskit.fontcheck import font_problems
+from casuskit.onepage import form_problems
 from casuskit.huisstijl import missing_styles
 from casuskit.plan import KitContext, plan_kit
 from casuskit.textrender import Texts
@@ -97,7 +98,7 @@ def check_project(root: Path, only: set[str] | None = None) -> CheckResult:
             ctx = plan_kit(ws, entry.model, texts, reference)
         except (TemplateError, ValidationError):
             continue  # a filled-in text that no longer validates: not a card problem
-        for problem in card_problems(ctx):
+        for problem in card_problems(ctx) + form_problems(ctx):
             reported.setdefault((reference.digest, problem.location, problem.notes), problem)
     found += reported.values()
     return result.with_diagnostics(found, only)

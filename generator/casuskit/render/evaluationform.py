@@ -9,6 +9,7 @@ same order. Made for every kit, with or without a participant list.
 
 from __future__ import annotations
 
+from casuskit import pagecount
 from casuskit.evaluation.items import SCALE, SCALE_WORDS, statements
 from casuskit.plan import KitContext
 from casuskit.render.draaiboek_parts import Para, add_table
@@ -25,7 +26,8 @@ def answer_lines(questions: int) -> int:
     """Writing lines per open question.
 
     Fewer as there are more, so that the form with the default statements and house style
-    stays on one A4 page up to :data:`ONE_PAGE_QUESTIONS` questions. A form with more needs
+    stays on one A4 page up to :data:`ONE_PAGE_QUESTIONS` questions (in a wider house-style
+    font :func:`render` takes fewer still, as long as that keeps it on one page). A form with more needs
     the back of the sheet anyway, so its questions get two lines again; a question never
     leaves its lines behind on the previous page.
     """
@@ -38,6 +40,17 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     items = statements(ctx.texts)
     if not items and not ctx.werkvorm.evaluation:
         return []
+    questions = len(ctx.werkvorm.evaluation)
+    lines = answer_lines(questions)
+    doc = _form(ctx, items, lines)
+    while questions <= ONE_PAGE_QUESTIONS and lines > 1 and not pagecount.fits_one_page(doc):
+        lines -= 1  # a wider house-style font: fewer writing lines keep the form on one page
+        doc = _form(ctx, items, lines)
+    return [(FILE_NAME, ctx.to_bytes(doc))]
+
+
+def _form(ctx: KitContext, items, lines: int):
+    """The form with ``lines`` writing lines under each open question."""
     kit = ctx.kit
     doc = ctx.new_document("Evaluatieformulier", f"Evaluatie · {ctx.werkvorm.name}")
     doc.paragraph("Evaluatie", "Title")
@@ -57,14 +70,13 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     if ctx.werkvorm.evaluation:
         doc.heading("Open vragen", 1)
         questions = ctx.werkvorm.evaluation
-        lines = answer_lines(len(questions))
         for number, question in enumerate(questions, start=1):
             doc.paragraph(f"{chr(64 + number)}. {question}", keep_with_next=True)
             last = number == len(questions)  # the thanks: not alone
             doc.note_lines(lines, keep_first=lines if last else lines - 1)
     doc.paragraph("Dank u wel. Leg het formulier bij het weggaan in de doos bij de deur.",
                   "Klein")
-    return [(FILE_NAME, ctx.to_bytes(doc))]
+    return doc
 
 
 def files(ctx: KitContext) -> list[str]:
