@@ -107,21 +107,25 @@ def build(kits: tuple[str, ...], out: Path | None, pdf: bool, preview: bool, for
         click.echo("Deze fouten horen niet bij de gevraagde kits; die zijn wel gebouwd. Een volledige "
                    "`casuskit build` lukt pas als ze opgelost zijn.\n")
     click.echo(build_summary(result, root), color=colour())
+    from casuskit.writer import OUTPUT_FOLDER
+    folder = out or root / OUTPUT_FOLDER
     if pdf or preview:  # after the .docx are written: without LibreOffice those still stand
-        from casuskit.writer import OUTPUT_FOLDER
         from casuskit.printready import make_print_ready, summary
         if progress:
             click.echo("  PDF's maken met LibreOffice …", err=True)
-        ready = make_print_ready(root, result, out or root / OUTPUT_FOLDER, preview, force,
+        ready = make_print_ready(root, result, folder, preview, force,
                                  (lambda kit_id: click.echo(f"  printklaar: {kit_id}", err=True))
                                  if progress else None)
         click.echo("\n" + summary(ready, preview), color=colour())
-    elif result.kits:  # only rebuilt kits can make a print pack stale (and no-op builds stay light)
-        from casuskit.writer import OUTPUT_FOLDER
-        from casuskit.printready import stale_packs
-        for folder in stale_packs(out or root / OUTPUT_FOLDER, result):
-            click.echo(f"Let op: de PDF's en printpakket.pdf in {folder}/ zijn van de vorige "
-                       "versie; maak ze opnieuw met `casuskit build --pdf`.")
+        problems = ready.problems
+    else:  # the kits whose documents changed get their PDFs again (they never go stale)
+        from casuskit.printready import refresh
+        problems = refresh(root, result, folder, click.echo) if result.removed_prints else []
+    if problems:
+        print_diagnostics(root, problems)
+        click.echo("De PDF's van deze kits zijn niet gemaakt: op papier valt tekst weg. De "
+                   ".docx-bestanden zijn wel gebouwd.")
+        sys.exit(1)
 
 
 @main.command()

@@ -8,12 +8,15 @@ stands with the fold on top, both faces read right side up. Word and LibreOffice
 these two cell text directions; the fold line is the dashed border between the cells.
 
 On each face: the name, the organisation, and the role as a word on the role's colour band
-(``Rolband 1`` … ``Rolband 8``, the same colours as on the table sheets).
+(``Rolband 1`` … ``Rolband 8``, the same colours as on the table sheets). The texts of a face
+are measured in the house style's font (:mod:`casuskit.tentfit`) and made smaller where a long
+name or organisation would not fit or break mid-word.
 """
 
 from __future__ import annotations
 
-from casuskit import word
+from casuskit import tentfit, word
+from casuskit.errors import BuildFailed, Location, error
 from casuskit.plan import KitContext
 from casuskit.render.kinds import SIMPLEX, DocumentKind, PrintItem
 from casuskit.render.tablesheets import ROLE_STYLES, role_styles
@@ -33,9 +36,13 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     doc = ctx.new_document("Naambordjes", f"Naambordjes · {ctx.werkvorm.name}", PAGE, "blank")
     styles = role_styles(ctx)
     people = ordered(ctx)
+    sizes, problems = tent_sizes(ctx, people, styles)
+    if problems:
+        raise BuildFailed(problems)
     for index, person in enumerate(people):
-        faces = [word.Cell(_face(person, styles[person.role]), text_direction=direction,
-                           valign="center") for direction in ("tbRl", "btLr")]
+        faces = [word.Cell(_face(person, styles[person.role], sizes[index]),
+                           text_direction=direction, valign="center")
+                 for direction in ("tbRl", "btLr")]
         doc.add(word.Table([FACE_MM, FACE_MM], [word.Row(faces, LENGTH_MM, exact=True)],
                            style="Kaartraster",
                            borders=word.edges(word.NO_BORDER, insideH=word.NO_BORDER, insideV=FOLD)))
@@ -50,12 +57,36 @@ def ordered(ctx: KitContext) -> list:
     return seated + sorted(ctx.seating.absent, key=lambda p: p.key)
 
 
-def _face(person, band_style: str) -> list[word.Paragraph]:
+def role_text(person) -> str:
+    return person.role_label + (f" · {person.function}" if person.function else "")
+
+
+def tent_sizes(ctx: KitContext, people: list, styles: dict) -> tuple[list, list]:
+    """Per person the font sizes that fit a face (:mod:`casuskit.tentfit`), and a
+    naambordje-te-vol error for each person whose texts fit at no size."""
+    pad = ctx.reference.styles.table_cell_margins_mm("Kaartraster", ("top", "bottom"))
+    sides = ctx.reference.styles.table_cell_margins_mm("Kaartraster")
+    sizes, problems = [], []
+    for person in people:
+        found = tentfit.face_sizes(ctx.reference.styles, person.name, person.organisation,
+                                   styles[person.role], role_text(person), "Naambordje Rol",
+                                   LENGTH_MM - sum(pad), FACE_MM - sum(sides))
+        sizes.append(found)
+        if found is None:
+            problems.append(error(
+                "naambordje-te-vol", f"het naambordje van {person.name} past niet: de naam, "
+                "organisatie of rol is te lang voor het bordje",
+                Location(ctx.seating.listed.file, person.line, 1),
+                "Kort de organisatie of de functie in de deelnemerslijst in, of gebruik in de "
+                "huisstijl een smaller lettertype voor Naambordje Naam."))
+    return sizes, problems
+
+
+def _face(person, band_style: str, sizes: tentfit.Face) -> list[word.Paragraph]:
     P, Run = word.Paragraph, word.Run
-    role = person.role_label + (f" · {person.function}" if person.function else "")
-    return [P("Naambordje Naam", [Run(person.name)]),
-            P("Naambordje Organisatie", [Run(person.organisation or " ")]),
-            P(band_style, [Run(role, "Naambordje Rol")])]
+    return [P("Naambordje Naam", [Run(person.name)], size_pt=sizes.name),
+            P("Naambordje Organisatie", [Run(person.organisation or " ")], size_pt=sizes.organisation),
+            P(band_style, [Run(role_text(person), "Naambordje Rol")], size_pt=sizes.role)]
 
 
 def print_items(ctx: KitContext) -> list[PrintItem]:

@@ -169,6 +169,15 @@ class StyleSheet:
                     * (25.4 / 72), _border_pt(paragraphs, ("left", "right")) * (25.4 / 72),
                     _border_pt(paragraphs, ("top", "bottom")) * (25.4 / 72))
 
+    def character_size(self, name: str) -> float | None:
+        """The font size (pt) character style ``name`` sets, through ``w:basedOn``; None if
+        it sets none (the paragraph's size applies)."""
+        for style in self._chain(name):
+            size = style.find(f"{_w('rPr')}/{_w('sz')}")
+            if size is not None and size.get(_w("val")) is not None:
+                return int(size.get(_w("val"))) / 2
+        return None
+
     def table_cell_margins_mm(self, name: str, sides: tuple[str, str] = ("left", "right")
                               ) -> tuple[float, float]:
         """Cell padding (mm) of table style ``name`` (through ``w:basedOn``) on two ``sides``;
