@@ -75,3 +75,12 @@ def use(root: Path, project: str, style: Path) -> None:
         text = text.replace("\nstandaard:", f"\nhuisstijl: {relative}\nstandaard:", 1) \
             if "\nstandaard:" in text else text.rstrip("\n") + f"\nhuisstijl: {relative}\n"
     path.write_text(text, encoding="utf-8")
+
+
+def smallest_card_text(root: Path, project: str, points: str) -> None:
+    """Set the project's `kaarttekst_min_pt` (the examples' role cards need 9 pt in a wide
+    font: check says so with kaart-te-vol until then)."""
+    path = root / "projecten" / f"{project}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nstandaard:\n", f"\nstandaard:\n  kaarttekst_min_pt: {points}\n", 1),
+                    encoding="utf-8")
