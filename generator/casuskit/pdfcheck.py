@@ -66,7 +66,9 @@ def clipped(name: str, docx: bytes, pdf: bytes) -> list[Clipped]:
 
 
 def _plain(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).replace("\u00ad", "").casefold()
+    """Text as compared: pdfium marks a hyphen where a line breaks as U+0002."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\x02", "-")
+    return text.replace("\u2010", "-").replace("\u2011", "-").casefold()
 
 
 def missing_words(written: str, on_paper: str) -> list[str]:
