@@ -144,14 +144,22 @@ def overflow_mm(styles: StyleSheet, card: Card, grid: Grid, text_pt: float | Non
 def largest_fit(styles: StyleSheet, card: Card, grid: Grid, low: float, high: float,
                 backs: bool = True, back_excess: tuple[float, float] = (0.0, 0.0)) -> float | None:
     """The largest text size from ``high`` down to ``low`` (in half points) at which the front
-    (and, with ``backs``, the back) of ``card`` fits; None if not even ``low`` does."""
-    steps = int(round((high - low) / STEP_PT))
-    for step in range(steps, -1, -1):
-        size = low + step * STEP_PT
-        front, back = overflow_mm(styles, card, grid, size, back_excess)
-        if front <= 0 and (back <= 0 or not backs):
-            return size
-    return None
+    (and, with ``backs``, the back) of ``card`` fits; None if not even ``low`` does. Most cards
+    fit at ``high``; the others are found by halving (a larger size never takes less room)."""
+    def fits(step: int) -> bool:
+        front, back = overflow_mm(styles, card, grid, low + step * STEP_PT, back_excess)
+        return front <= 0 and (back <= 0 or not backs)
+
+    top = int(round((high - low) / STEP_PT))
+    if fits(top):
+        return high
+    if not fits(0):
+        return None
+    fitting, too_big = 0, top
+    while too_big - fitting > 1:
+        middle = (fitting + too_big) // 2
+        fitting, too_big = (middle, too_big) if fits(middle) else (fitting, middle)
+    return low + fitting * STEP_PT
 
 
 def card_sizes(ctx, cards: list[Card], size: str) -> dict[str, Sizes]:
@@ -160,12 +168,23 @@ def card_sizes(ctx, cards: list[Card], size: str) -> dict[str, Sizes]:
     styles, grid = ctx.reference.styles, grid_for(size, sheet_of(ctx))
     low, high = text_range(ctx)
     excess = excess_mm(ctx, grid.padding)
+    backs = ctx.back_mode != "geen"
     found = {}
     for card in cards:
-        text_pt = largest_fit(styles, card, grid, low, high, ctx.back_mode != "geen", excess)
-        if text_pt is not None:
-            found[card.id] = sizes_at(styles, text_pt)
+        # the same casus is printed by several kits; only its id differs (one short line)
+        key = (ctx.reference.digest, dataclasses.replace(card, id=""),
+               lines_of(card.id, styles.look("Kaart Id"), grid.content_mm[0]), grid, low, high,
+               backs, excess)
+        if key not in _FITTED:
+            if len(_FITTED) > 20000:  # a long `watch`: start afresh rather than grow
+                _FITTED.clear()
+            _FITTED[key] = largest_fit(styles, card, grid, low, high, backs, excess)
+        if _FITTED[key] is not None:
+            found[card.id] = sizes_at(styles, _FITTED[key])
     return found
+
+
+_FITTED: dict[tuple, float | None] = {}  # per process: a card's size, without its id
 
 
 def fit_problems(ctx, cards: list[Card], size: str) -> list[Diagnostic]:

@@ -15,6 +15,7 @@ when there is no font at all — and the caller says so (:mod:`casuskit.fontchec
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -214,9 +215,61 @@ def quiet() -> None:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
+CACHE_FOLDER = "lettertypen"
+
+
 @lru_cache(maxsize=None)
 def _read(path: str) -> tuple[float, dict[int, float]] | None:
-    """(line height in em, advances) of the font file at ``path``; None if unreadable."""
+    """(line height in em, advances) of the font file at ``path``; None if unreadable. Kept
+    in casuskit's cache (:mod:`casuskit.cachedir`) by the file's path, size and time, so that
+    a build need not load fontTools for a font it measured before."""
+    kept = _kept(path)
+    if kept is not None:
+        return kept
+    found = _parse(path)
+    if found is not None:
+        _keep(path, found)
+    return found
+
+
+def _cache_file(path: str) -> Path | None:
+    from casuskit import cachedir
+    folder = cachedir.folder(CACHE_FOLDER)
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    if folder is None:
+        return None
+    key = hashlib.sha256(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode("utf-8")).hexdigest()
+    return folder / f"{key[:32]}.json"
+
+
+def _kept(path: str) -> tuple[float, dict[int, float]] | None:
+    cache = _cache_file(path)
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8")) if cache is not None else None
+        return (float(data["line_em"]), {int(code): float(em) for code, em in data["advances"].items()}) \
+            if data else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _keep(path: str, found: tuple[float, dict[int, float]]) -> None:
+    cache = _cache_file(path)
+    if cache is None:
+        return
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+        temp.write_text(json.dumps({"line_em": found[0], "advances": found[1]}), encoding="utf-8")
+        os.replace(temp, cache)
+    except OSError:
+        pass
+
+
+def _parse(path: str) -> tuple[float, dict[int, float]] | None:
+    """Read the font file with fontTools."""
     try:
         from fontTools.ttLib import TTFont
         quiet()

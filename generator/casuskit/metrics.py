@@ -44,6 +44,7 @@ def style_line_pt(look) -> float:
     return single * look.line
 
 
+@lru_cache(maxsize=16384)
 def longest_word_mm(text: str, size_pt: float, bold: bool = False, font: str | None = None) -> float:
     """The width of the widest word of ``text``: a column narrower than that breaks it."""
     measure = fonts.face(font, bold).width_em
