@@ -118,9 +118,11 @@ def build(kits: tuple[str, ...], out: Path | None, pdf: bool, preview: bool, for
                                  if progress else None)
         click.echo("\n" + summary(ready, preview), color=colour())
         problems = ready.problems
-    else:  # the kits whose documents changed get their PDFs again (they never go stale)
+    elif result.removed_prints:  # kits whose documents changed get their PDFs again
         from casuskit.printready import refresh
-        problems = refresh(root, result, folder, click.echo) if result.removed_prints else []
+        problems = refresh(root, result, folder, click.echo)
+    else:
+        problems = []
     if problems:
         print_diagnostics(root, problems)
         click.echo("De PDF's van deze kits zijn niet gemaakt: op papier valt tekst weg. De "
