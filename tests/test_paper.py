@@ -26,7 +26,7 @@ from casuskit.build import build
 from casuskit.verify import check_project
 
 from conftest import INPUT_FOLDERS, REPO, run
-from huisstijlen import green_with_logo, smallest_card_text, use
+from huisstijlen import green_with_logo, logo_png, smallest_card_text, use
 from pdfgeometry import PT, require
 
 PROJECTS = ("heerhugowaard", "ooststellingwerf")
@@ -161,7 +161,8 @@ def test_every_document_carries_the_house_styles_logo(wide):
         if path.name in ("gesprekskaarten.docx", "kalibratie.docx", "naambordjes.docx"):
             continue  # cut and folded sheets have no header at all, by design
         header = docx.Document(path).sections[0].header
-        assert header._element.xpath(".//w:drawing"), path.relative_to(root)
+        images = [header.part.related_parts[r] for r in header._element.xpath(".//a:blip/@r:embed")]
+        assert [image.blob for image in images] == [logo_png()], path.relative_to(root)
 
 
 def test_page_estimates_are_close_and_the_print_list_counts_them_after_pdf(wide):

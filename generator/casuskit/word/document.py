@@ -194,7 +194,12 @@ class Document:
                                                              "png", "image/png")
         rels = members[rels_name]
         body = members[part].decode("utf-8")
-        for number, (placeholder, png) in enumerate(self._pictures, start=1):
+        taken = {name for name in members if name.startswith(f"{folder}/media/")}
+        number = 0
+        for placeholder, png in self._pictures:
+            number += 1
+            while f"{folder}/media/image{number}.png" in taken:  # a logo in the header: keep it
+                number += 1
             media = f"media/image{number}.png"
             rels, rel_id = package.add_relationship(rels, package.IMAGE, media)
             members[f"{folder}/{media}"] = png
