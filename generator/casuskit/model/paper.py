@@ -9,27 +9,19 @@ kantoorprinter``); a print shop cuts exact A6/A7/A8 cards from a full-bleed shee
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from pydantic import BeforeValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
 
-from casuskit.model.types import choice
+from casuskit.model.types import choice, dutch_decimal
 
 CardSheet = choice("kantoorprinter", "drukkerij")
 MIN_PT, MAX_PT = 6.0, 36.0
 
 
-def _points(value: object) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)  # already typed (a model re-validated)
-    text = str(value).strip() if value is not None else ""
-    if not re.fullmatch(r"\d{1,2}([.,]5|[.,]0)?", text):
-        raise PydanticCustomError(
-            "geen-punten", "`{value}` is geen lettergrootte in punten; schrijf een getal zoals "
-            "10 of 10,5 (hele of halve punten)", {"value": text})
-    return float(text.replace(",", "."))
+_points = dutch_decimal(r"\d{1,2}([.,]5|[.,]0)?", "geen-punten",
+                        "`{value}` is geen lettergrootte in punten; schrijf een getal zoals 10 of "
+                        "10,5 (hele of halve punten)")
 
 
 Points = Annotated[float, BeforeValidator(_points), WithJsonSchema({
