@@ -9,22 +9,40 @@ kantoorprinter``); a print shop cuts exact A6/A7/A8 cards from a full-bleed shee
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
-from casuskit.model.types import choice, dutch_decimal
+from casuskit.model.types import choice
 
 CardSheet = choice("kantoorprinter", "drukkerij")
-MIN_PT, MAX_PT = 6.0, 36.0
+MIN_PT, MAX_PT = 6, 36
+# whole or half points from 6 to 36, as _points reads them (the editor's schema says the same)
+POINTS = r"^\s*(?:0*(?:[6-9]|[12]\d|3[0-5])(?:[.,][05]0*)?|0*36(?:[.,]0+)?)\s*$"
+_MESSAGE = f"Schrijf een lettergrootte van {MIN_PT} tot en met {MAX_PT} punten, in hele of " \
+           "halve punten, bijv. 10 of 10,5."
 
 
-_points = dutch_decimal(r"\d{1,2}([.,]5|[.,]0)?", "geen-punten",
-                        "`{value}` is geen lettergrootte in punten; schrijf een getal zoals 10 of "
-                        "10,5 (hele of halve punten)")
+def _points(value: object) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)  # already typed (a model re-validated)
+    else:
+        text = str(value).strip() if value is not None else ""
+        if not re.fullmatch(r"0*\d{1,2}(?:[.,][05]0*)?", text):
+            raise PydanticCustomError(
+                "geen-punten", "`{value}` is geen lettergrootte in punten; schrijf een getal zoals "
+                "10 of 10,5 (hele of halve punten)", {"value": text})
+        number = float(text.replace(",", "."))
+    if number < MIN_PT:
+        raise PydanticCustomError("greater_than_equal", "te klein", {"ge": MIN_PT})
+    if number > MAX_PT:
+        raise PydanticCustomError("less_than_equal", "te groot", {"le": MAX_PT})
+    return number
 
 
 Points = Annotated[float, BeforeValidator(_points), WithJsonSchema({
-    "anyOf": [{"type": "number", "minimum": MIN_PT, "maximum": MAX_PT, "multipleOf": 0.5},
-              {"type": "string", "pattern": r"^\d{1,2}([.,]5|[.,]0)?$", "examples": ["10,5"]}],
-    "examples": [10, 14]})]
+    "type": ["number", "string"], "minimum": MIN_PT, "maximum": MAX_PT, "multipleOf": 0.5,
+    "pattern": POINTS, "examples": [10, "10,5"], "errorMessage": _MESSAGE,
+    "patternErrorMessage": _MESSAGE})]

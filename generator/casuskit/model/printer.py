@@ -7,20 +7,17 @@ here; the card renderer then shifts the backs of card sheets back by that amount
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
-<<<<<<< HEAD
 from casuskit.model import patterns
 from casuskit.model.types import Model, field
-=======
-from casuskit.model.types import Model, dutch_decimal, field
->>>>>>> ccc5456 (Fold repetition: one Dutch-decimal validator for millimetres and points, one check that recorded files are intact)
 
 MAX_SHIFT_MM = 4.5  # beyond a card's padding the backs get narrower (cardgrid.excess_mm)
 
-<<<<<<< HEAD
 
 def _millimetres(value: object) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -37,10 +34,6 @@ def _millimetres(value: object) -> float:
     if number > MAX_SHIFT_MM:
         raise PydanticCustomError("less_than_equal", "te groot", {"le": MAX_SHIFT_MM})
     return number
-=======
-_millimetres = dutch_decimal(r"[-+]?\d{1,3}([.,]\d{1,2})?", "geen-millimeters",
-                             "`{value}` is geen aantal millimeters; schrijf een getal zoals 1,5 of -2")
->>>>>>> ccc5456 (Fold repetition: one Dutch-decimal validator for millimetres and points, one check that recorded files are intact)
 
 
 _MESSAGE = "Schrijf een aantal millimeters van -4,5 tot en met 4,5, bijv. 1,5 of -2."

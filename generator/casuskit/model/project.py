@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casuskit.model import professions
 from casuskit.model.kit import BackMode, CardSize
-from casuskit.model.paper import MAX_PT, MIN_PT, CardSheet, Points
+from casuskit.model.paper import CardSheet, Points
 from casuskit.model.printer import Printer
 from casuskit.model.types import Id, Model, Text, Time, field
 
@@ -42,11 +42,11 @@ class Defaults(Model):
     card_text_min: Points | None = field(
         "kaarttekst_min_pt", "Kleinste lettergrootte van de tekst op gesprekskaarten en "
         "rolkaarten, in punten. Standaard: de grootte van de stijl Kaart Tekst in de huisstijl "
-        "(10 pt).", None, ge=MIN_PT, le=MAX_PT)
+        "(10 pt).", None)
     card_text_max: Points = field(
         "kaarttekst_max_pt", "Grootste lettergrootte van de kaarttekst, in punten: casuskit "
         "kiest per kaart de grootste maat tussen kaarttekst_min_pt en deze waarbij de tekst "
-        "past. Standaard 14.", 14.0, ge=MIN_PT, le=MAX_PT)
+        "past. Standaard 14.", 14.0)
 
 
 class Project(Model):

@@ -155,19 +155,6 @@ def _time(value: object) -> dt.time:
     return dt.time(hour, minute)
 
 
-def dutch_decimal(pattern: str, code: str, message: str):
-    """A validator for a number written with a decimal comma or point (``1,5``) that must match
-    ``pattern``; otherwise the error ``code`` with ``message`` (``{value}``: what was written)."""
-    def parse(value: object) -> float:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)  # already typed (a model re-validated)
-        text = str(value).strip() if value is not None else ""
-        if not re.fullmatch(pattern, text):
-            raise PydanticCustomError(code, message, {"value": text})
-        return float(text.replace(",", "."))
-    return parse
-
-
 def choice(*options: str):
     """A Literal of Dutch options that accepts any letter case (in the editor too) and names
     the options on error."""
