@@ -9,13 +9,11 @@ kantoorprinter``); a print shop cuts exact A6/A7/A8 cards from a full-bleed shee
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from pydantic import BeforeValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
 
-from casuskit.model.types import choice
+from casuskit.model.types import choice, decimal_number
 
 CardSheet = choice("kantoorprinter", "drukkerij")
 MIN_PT, MAX_PT = 6, 36
@@ -25,21 +23,10 @@ _MESSAGE = f"Schrijf een lettergrootte van {MIN_PT} tot en met {MAX_PT} punten, 
            "halve punten, bijv. 10 of 10,5."
 
 
-def _points(value: object) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = float(value)  # already typed (a model re-validated)
-    else:
-        text = str(value).strip() if value is not None else ""
-        if not re.fullmatch(r"0*\d{1,2}(?:[.,][05]0*)?", text):
-            raise PydanticCustomError(
-                "geen-punten", "`{value}` is geen lettergrootte in punten; schrijf een getal zoals "
-                "10 of 10,5 (hele of halve punten)", {"value": text})
-        number = float(text.replace(",", "."))
-    if number < MIN_PT:
-        raise PydanticCustomError("greater_than_equal", "te klein", {"ge": MIN_PT})
-    if number > MAX_PT:
-        raise PydanticCustomError("less_than_equal", "te groot", {"le": MAX_PT})
-    return number
+_points = decimal_number(
+    r"0*\d{1,2}(?:[.,][05]0*)?", "geen-punten",
+    "`{value}` is geen lettergrootte in punten; schrijf een getal zoals 10 of 10,5 (hele of halve "
+    "punten)", MIN_PT, MAX_PT)
 
 
 Points = Annotated[float, BeforeValidator(_points), WithJsonSchema({
