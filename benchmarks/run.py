@@ -136,7 +136,7 @@ def compare_pandoc(scratch: Path, generator: Path, project: Path, sample: int, m
     if version is None:
         return [("pandoc", "not installed: comparison skipped (`apt-get install pandoc`)")], float("nan")
     sys.path.insert(0, str(generator))
-    from casuskit import docxio
+    from casuskit import word
     from casuskit.check import check_workspace
     from casuskit.render import handout
     from casuskit.plan import plan_kit
@@ -163,7 +163,7 @@ def compare_pandoc(scratch: Path, generator: Path, project: Path, sample: int, m
         intro = ctx.texts.fixed("hand-out-intro.j2", **ctx.template_context())
         markdown += [measure.handout_markdown(c, subtitle, intro) for c in ctx.casussen]
     reference = scratch / "referentie.docx"
-    reference.write_bytes(docxio.default_reference_bytes())
+    reference.write_bytes(word.default_reference_bytes())
     pandoc = min(measure.pandoc_each(markdown, reference, scratch / "pandoc") for _ in range(3))
     ours, theirs = min(spent) * 1000 / made, pandoc * 1000 / len(markdown)
     return [("pandoc", version),

@@ -165,23 +165,35 @@ def largest_fit(styles: StyleSheet, card: Card, grid: Grid, low: float, high: fl
 def card_sizes(ctx, cards: list[Card], size: str) -> dict[str, Sizes]:
     """Card id → the sizes its text is printed at, for every card of ``cards`` that fits a
     card of ``size`` in ``ctx``'s kit (those that do not are :func:`fit_problems`)."""
+    styles, fitted = ctx.reference.styles, fitter(ctx, size)
+    found = {}
+    for card in cards:
+        text_pt = fitted(card)
+        if text_pt is not None:
+            found[card.id] = sizes_at(styles, text_pt)
+    return found
+
+
+def fitter(ctx, size: str):
+    """A function giving :func:`largest_fit` of a card of ``size`` in ``ctx``'s kit, worked
+    out once per process for the cards several kits print (a casus's cards differ between
+    kits only in their id)."""
     styles, grid = ctx.reference.styles, grid_for(size, sheet_of(ctx))
     low, high = text_range(ctx)
     excess = excess_mm(ctx, grid.padding)
     backs = ctx.back_mode != "geen"
-    found = {}
-    for card in cards:
-        # the same casus is printed by several kits; only its id differs (one short line)
-        key = (ctx.reference.digest, dataclasses.replace(card, id=""),
-               lines_of(card.id, styles.look("Kaart Id"), grid.content_mm[0]), grid, low, high,
-               backs, excess)
+    id_look, width = styles.look("Kaart Id"), grid.content_mm[0]
+    common = (ctx.reference.digest, grid, low, high, backs, excess)
+
+    def fitted(card: Card) -> float | None:
+        key = (card.category, card.title, card.text, card.casus_title, card.back_note,
+               lines_of(card.id, id_look, width), common)
         if key not in _FITTED:
             if len(_FITTED) > 20000:  # a long `watch`: start afresh rather than grow
                 _FITTED.clear()
             _FITTED[key] = largest_fit(styles, card, grid, low, high, backs, excess)
-        if _FITTED[key] is not None:
-            found[card.id] = sizes_at(styles, _FITTED[key])
-    return found
+        return _FITTED[key]
+    return fitted
 
 
 _FITTED: dict[tuple, float | None] = {}  # per process: a card's size, without its id
@@ -194,8 +206,10 @@ def fit_problems(ctx, cards: list[Card], size: str) -> list[Diagnostic]:
     styles, grid = ctx.reference.styles, grid_for(size, sheet)
     low, _ = text_range(ctx)
     problems, body = [], sized(styles.look("Kaart Tekst"), low)
-    excess = excess_mm(ctx, grid.padding)
+    excess, fitted = excess_mm(ctx, grid.padding), fitter(ctx, size)
     for card in cards:
+        if fitted(card) is not None:
+            continue
         front, back = overflow_mm(styles, card, grid, low, excess)
         back = back if ctx.back_mode != "geen" else 0
         if front <= 0 and back <= 0:

@@ -60,6 +60,12 @@ def wrap(text: str, width_mm: float, size_pt: float, bold: bool = False,
     return list(_wrap(text, width_mm, size_pt, bold, font))
 
 
+def line_count(text: str, width_mm: float, size_pt: float, bold: bool = False,
+               font: str | None = None) -> int:
+    """How many lines :func:`wrap` makes of ``text``."""
+    return len(_wrap(text, width_mm, size_pt, bold, font))
+
+
 @lru_cache(maxsize=16384)
 def _wrap(text: str, width_mm: float, size_pt: float, bold: bool, font: str | None) -> tuple[str, ...]:
     """Widths are summed as the text grows, character by character in the same order as

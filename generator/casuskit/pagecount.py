@@ -100,6 +100,7 @@ class Flow:
         self._kept: list[float] = []  # paragraphs kept with the next block, not placed yet
         self._boxed: str | None = None  # style of the last paragraph if it has borders
         self._after = 0.0  # the space after the last paragraph (mm): collapses with the next's
+        self._looks: dict[tuple, tuple] = {}
 
     def add(self, block, width: float) -> None:
         kind = type(block)
@@ -162,24 +163,34 @@ class Flow:
         """The heights (mm) of a paragraph's lines, its spacing added to the first and last,
         and its space after. Space before and the previous paragraph's space after overlap:
         the larger counts, as LibreOffice lays out Word documents."""
-        look = self.styles.look(paragraph.style or "Normal")
-        if paragraph.size_pt:
-            look = dataclasses.replace(look, size=paragraph.size_pt)
-        text = "".join(run.text if type(run) is Run else run.placeholder if type(run) is Field
-                       else "" for run in paragraph.runs)
+        look, before, after, line, inset = self._look(paragraph.style or "Normal", paragraph.size_pt)
+        runs = paragraph.runs
+        text = runs[0].text if len(runs) == 1 and type(runs[0]) is Run else "".join(
+            run.text if type(run) is Run else run.placeholder if type(run) is Field else ""
+            for run in runs)
         if paragraph.list_id is not None:
             width -= 6.35  # the list's hanging indent
-        text = text.upper() if look.caps else text
-        count = len(metrics.wrap(text, max(width - look.indent_mm - look.sides_mm, 5.0), look.size,
-                                 look.bold, look.font)) if text else 1
+        count = metrics.line_count(text.upper() if look.caps else text, max(width - inset, 5.0),
+                                   look.size, look.bold, look.font) if text else 1
         if paragraph.spacing is not None:
             before, after, line = (points * PT for points in paragraph.spacing)
-        else:
-            before, after, line = look.before * PT, look.after * PT, metrics.style_line_pt(look) * PT
         heights = [line] * count
         heights[0] += max(0.0, before - after_previous) + look.ends_mm / 2
         heights[-1] += after + look.ends_mm / 2
         return heights, after
+
+    def _look(self, style: str, size: float | None) -> tuple:
+        """(look, space before, space after, line height in mm, width taken at the sides) of a
+        style at ``size``, worked out once per flow."""
+        key = (style, size)
+        found = self._looks.get(key)
+        if found is None:
+            look = self.styles.look(style)
+            if size:
+                look = dataclasses.replace(look, size=size)
+            found = self._looks[key] = (look, look.before * PT, look.after * PT,
+                                        metrics.style_line_pt(look) * PT, look.indent_mm + look.sides_mm)
+        return found
 
     def joined(self, paragraph: Paragraph, lines: list[float]) -> list[float]:
         """Consecutive paragraphs with the same borders share one box: no border between."""
