@@ -185,9 +185,13 @@ def fitter(ctx, size: str):
     id_look, width = styles.look("Kaart Id"), grid.content_mm[0]
     common = (ctx.reference.digest, grid, low, high, backs, excess)
 
+    id_width = width - id_look.indent_mm - WIDTH_SAFETY_MM
+    id_face = metrics.face(id_look.font, id_look.bold)
+
     def fitted(card: Card) -> float | None:
+        one_line = id_face.width_em(card.id) * id_look.size * metrics.PT_TO_MM <= id_width
         key = (card.category, card.title, card.text, card.casus_title, card.back_note,
-               lines_of(card.id, id_look, width), common)
+               1 if one_line else lines_of(card.id, id_look, width), common)
         if key not in _FITTED:
             if len(_FITTED) > 20000:  # a long `watch`: start afresh rather than grow
                 _FITTED.clear()
