@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
 
 from casuskit import metrics
 from casuskit.word import Document, Field, PageBreak, Paragraph, Picture, Run, StyleSheet, Table
@@ -100,7 +101,6 @@ class Flow:
         self._kept: list[float] = []  # paragraphs kept with the next block, not placed yet
         self._boxed: str | None = None  # style of the last paragraph if it has borders
         self._after = 0.0  # the space after the last paragraph (mm): collapses with the next's
-        self._looks: dict[tuple, tuple] = {}
 
     def add(self, block, width: float) -> None:
         kind = type(block)
@@ -163,34 +163,17 @@ class Flow:
         """The heights (mm) of a paragraph's lines, its spacing added to the first and last,
         and its space after. Space before and the previous paragraph's space after overlap:
         the larger counts, as LibreOffice lays out Word documents."""
-        look, before, after, line, inset = self._look(paragraph.style or "Normal", paragraph.size_pt)
         runs = paragraph.runs
         text = runs[0].text if len(runs) == 1 and type(runs[0]) is Run else "".join(
             run.text if type(run) is Run else run.placeholder if type(run) is Field else ""
             for run in runs)
-        if paragraph.list_id is not None:
-            width -= 6.35  # the list's hanging indent
-        count = metrics.line_count(text.upper() if look.caps else text, max(width - inset, 5.0),
-                                   look.size, look.bold, look.font) if text else 1
-        if paragraph.spacing is not None:
-            before, after, line = (points * PT for points in paragraph.spacing)
+        count, before, after, line, ends = _shape(
+            self.styles, paragraph.style or "Normal", paragraph.size_pt, text,
+            width - (6.35 if paragraph.list_id is not None else 0.0), paragraph.spacing)
         heights = [line] * count
-        heights[0] += max(0.0, before - after_previous) + look.ends_mm / 2
-        heights[-1] += after + look.ends_mm / 2
+        heights[0] += max(0.0, before - after_previous) + ends
+        heights[-1] += after + ends
         return heights, after
-
-    def _look(self, style: str, size: float | None) -> tuple:
-        """(look, space before, space after, line height in mm, width taken at the sides) of a
-        style at ``size``, worked out once per flow."""
-        key = (style, size)
-        found = self._looks.get(key)
-        if found is None:
-            look = self.styles.look(style)
-            if size:
-                look = dataclasses.replace(look, size=size)
-            found = self._looks[key] = (look, look.before * PT, look.after * PT,
-                                        metrics.style_line_pt(look) * PT, look.indent_mm + look.sides_mm)
-        return found
 
     def joined(self, paragraph: Paragraph, lines: list[float]) -> list[float]:
         """Consecutive paragraphs with the same borders share one box: no border between."""
@@ -245,6 +228,25 @@ class Flow:
                     content += sum(lines)
             tallest = max(tallest, content + top + bottom)
         return max(tallest, row.height_mm or 0.0)
+
+
+@lru_cache(maxsize=32768)
+def _shape(styles: StyleSheet, style: str, size: float | None, text: str, width: float,
+           spacing: tuple[float, float, float] | None) -> tuple[int, float, float, float, float]:
+    """(lines, space before, space after, line height, half the border height) in mm of a
+    paragraph of ``text`` in ``style`` at ``size``, ``width`` wide: the same paragraph recurs
+    in every kit of a werkvorm, so it is wrapped once."""
+    look = styles.look(style)
+    if size:
+        look = dataclasses.replace(look, size=size)
+    count = metrics.line_count(text.upper() if look.caps else text,
+                               max(width - look.indent_mm - look.sides_mm, 5.0), look.size,
+                               look.bold, look.font) if text else 1
+    if spacing is not None:
+        before, after, line = (points * PT for points in spacing)
+    else:
+        before, after, line = look.before * PT, look.after * PT, metrics.style_line_pt(look) * PT
+    return count, before, after, line, look.ends_mm / 2
 
 
 def split_at_page_breaks(paragraph: Paragraph) -> list[list]:
