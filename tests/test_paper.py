@@ -10,7 +10,6 @@ unprintable border, and every document carries the logo.
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import unicodedata

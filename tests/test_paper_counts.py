@@ -3,9 +3,7 @@ table columns measured in the house style's font."""
 
 from __future__ import annotations
 
-import io
 import re
-from pathlib import Path
 
 import docx
 import pytest
@@ -16,7 +14,6 @@ from casuskit.printing import DOUBLE, SIMPLEX, KitPrint, PrintItem
 from casuskit.render import printlist
 from casuskit.report import build_summary
 
-from conftest import run
 from huisstijlen import WIDE_FONT, smallest_card_text, use, wide
 
 KIT = "hhw-noord-ronde-2"
