@@ -7,13 +7,11 @@ only the fields below, and a test proves none of the others reach the document.
 
 from __future__ import annotations
 
-from casuskit import metrics, word
+from casuskit import pagecount, tablefit, word
 from casuskit.plan import KitContext
 from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
 from casuskit.render.prose import paragraphs
 
-BODY_MM = (170.0, 257.0)  # A4 minus the reference document's 20 mm margins
-NOTE_LINE_MM = 9.5        # height of one "Notitieregel" line
 FULL_PAGE_LINES = 24
 
 
@@ -37,13 +35,15 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
             rows += [_row("Tabeltekst", (person.name, f"{person.age} jaar" if person.age is not None
                                          else "", person.role), cant_split=True)
                      for person in casus.persons]
-            doc.add(word.Table([50, 25, 95], rows, style="Casuskit Tabel"))
+            doc.add(tablefit.fit(word.Table([50, 25, 95], rows, style="Casuskit Tabel"),
+                                 ctx.reference.styles))
 
         if casus.questions:
             doc.heading(heading["vragen"], 1)
             doc.numbered(casus.questions)
 
-        lines = note_lines(casus)
+        notes = word.Paragraph("Heading 1", [word.Run(heading["aantekeningen"])])
+        lines = pagecount.lines_that_fit(doc, notes, word.Paragraph("Notitieregel"))
         # too little room left: give the notes a page of their own
         doc.heading(heading["aantekeningen"], 1, new_page=lines < 4)
         doc.note_lines(lines if lines >= 4 else FULL_PAGE_LINES)
@@ -54,17 +54,6 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
 def _row(style: str, texts, **rules) -> word.Row:
     return word.Row([word.Cell([word.Paragraph(style, [word.Run(text)])]) for text in texts],
                     **rules)
-
-
-def note_lines(casus) -> int:
-    """How many ruled lines fill the rest of the last page (an estimate from font metrics)."""
-    width, height = BODY_MM
-    used = 30.0 + 3 * 13.0  # title block, and the headings situatie / vragen / aantekeningen
-    used += metrics.height_mm(casus.situation, width, 10.5, space_after_pt=6) + 8
-    used += (len(casus.persons) + 1) * 6.5 + 13.0 if casus.persons else 0
-    used += sum(metrics.height_mm(q, width - 8, 10.5, space_after_pt=3) for q in casus.questions)
-    remaining = (height - used) % height  # text that runs onto a second page leaves its rest
-    return int(remaining // NOTE_LINE_MM) - 1
 
 
 def file_name(casus) -> str:
