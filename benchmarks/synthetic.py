@@ -4,8 +4,10 @@ Built from the shipped example files. Two projects, like the examples:
 
 - **benchmarkstad** (rounds, its own house style): per wijk five meetings, one per werkvorm —
   ronde 1 bewoner-aan-tafel, ronde 2 kleine-groepen with the three general casussen (shared by
-  every wijk, as in Heerhugowaard), ronde 3 buurtcasus, ronde 4 rollenwisseling (with role
-  cards), ronde 5 incidentmethode, each of the last three with the wijk's own casussen;
+  every wijk, as in Heerhugowaard) and role cards, ronde 3 buurtcasus, ronde 4 rollenwisseling
+  (with role cards), ronde 5 incidentmethode, each of the last three with the wijk's own
+  casussen. Its house style prints in Arial, measured as Liberation Sans: its card text may
+  go down to 9 pt, as check asks of such a project;
 - **benchmarkdorpen** (sessions, the default house style): per dorp the sessions de-bedoeling
   and straataanpak, the latter with the dorp's own street casussen.
 
@@ -148,6 +150,7 @@ def _projects(target: Path, buurten: list[tuple[str, str]]) -> None:
           starttijd: "09:30"
           gespreksleider: Marloes de Wit
           kaartformaat: a7
+          kaarttekst_min_pt: 9
           achterkant: duplex-lange-zijde
         """))
     if dorpen:

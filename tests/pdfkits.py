@@ -1,7 +1,8 @@
 """The workspace tests/test_pdf.py builds: a kit per printing case, on top of the examples.
 
 The card workspace of tests/proefkit.py, with card sizes a7 / a6 / a8, duplex over the long
-and the short edge, no backs, a printer with a back offset, a card filled to exactly what fits,
+and the short edge, no backs, a printer with a back offset, exact full-bleed cards for a print
+shop, a card filled to exactly what fits (at the smallest text size),
 one kit with every example casus as a hand-out, and evaluation forms with five and with twelve
 open questions. :func:`make_workspace` writes it; the test module builds it once.
 """
@@ -85,9 +86,12 @@ KITS = {  # kit id → (project, werkvorm, extra lines, casus)
     "pdf-geen": ("proef", "kaarten", "achterkant: geen", "kaarttest"),
     "pdf-verschoven": ("proef-printer", "kaarten", "", "kaarttest"),
     "pdf-vol": ("proef", "kaarten", "", "kaartvol"),
+    "pdf-drukkerij": ("proef", "kaarten", "kaartvel: drukkerij", "kaarttest"),
 }
-SIZES = {"pdf-a7": (105, 74), "pdf-a6": (105, 148), "pdf-a8": (52, 74), "pdf-kort": (105, 74),
-         "pdf-geen": (105, 74), "pdf-verschoven": (105, 74), "pdf-vol": (105, 74)}
+# office sheets (the default) keep 5 mm from the paper's edges; a print shop cuts exact sizes
+SIZES = {"pdf-a7": (100, 70.4), "pdf-a6": (100, 140.8), "pdf-a8": (49.5, 70.4),
+         "pdf-kort": (100, 70.4), "pdf-geen": (100, 70.4), "pdf-verschoven": (100, 70.4),
+         "pdf-vol": (100, 70.4), "pdf-drukkerij": (105, 74)}
 EXAMPLES = sorted(p.stem for p in (REPO / "casussen").rglob("*.yaml"))
 ID = r"pdf-[a-z0-9]+·kaart[a-z]+·\d\d"
 

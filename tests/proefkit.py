@@ -68,6 +68,7 @@ _CASUS = """
     dilemmas:
       - soort: privacy
         vraag: Mag de wijkverpleegkundige dit aan de opbouwwerker vertellen?
+        toelichting: Alleen met toestemming van meneer, tenzij er direct gevaar is.
     vragen:
       - Welke signalen ziet u?
       - Wat kunt u doen voordat het misgaat?

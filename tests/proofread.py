@@ -27,7 +27,7 @@ CODE_WORDS = re.compile(
 SNAKE_CASE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")  # a field or variable name
 # Dutch allows "dat dat", "die die" and "dat je je zorgen maakt"; any other word twice in a
 # row is a slip
-REPEATED_WORD = re.compile(r"\b(?!(?:dat|die|je)\b)(\w+)\s+\1\b", re.IGNORECASE)
+REPEATED_WORD = re.compile(r"\b(?!(?:dat|die|je)\b)(?!\d+\b)(\w+)\s+\1\b", re.IGNORECASE)  # not numbers in columns
 REPEATED_LEAD = re.compile(r"^([^:]{2,30}): \1\b", re.IGNORECASE)  # "Let op: Let op …"
 BARE_MUNICIPALITY = re.compile(r"\b[a-zë]+ Gemeente [A-Z]")  # "helpen Gemeente X": no article
 SEPARATOR = " · "

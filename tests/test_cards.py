@@ -87,11 +87,19 @@ def a7(tmp_path_factory):
 
 # -- grid -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("size,expected", [
-    ("a7", (105, 74, 2, 4)), ("a8", (52, 74, 4, 4)), ("a6", (105, 148, 2, 2))])
-def test_grid_is_computed_for_a4(size, expected):
-    grid = cardgrid.grid_for(size)
+@pytest.mark.parametrize("size,sheet,expected", [
+    ("a7", "drukkerij", (105, 74, 2, 4)), ("a8", "drukkerij", (52, 74, 4, 4)),
+    ("a6", "drukkerij", (105, 148, 2, 2)), ("a7", "kantoorprinter", (100, 70.4, 2, 4)),
+    ("a8", "kantoorprinter", (49.5, 70.4, 4, 4)), ("a6", "kantoorprinter", (100, 140.8, 2, 2))])
+def test_grid_is_computed_for_a4(size, sheet, expected):
+    grid = cardgrid.grid_for(size, sheet)
     assert (grid.width, grid.height, grid.cols, grid.rows) == expected
+    if sheet == "kantoorprinter":  # inside an office printer's unprintable border of 4.2 mm
+        assert min(grid.margins_mm()) >= cardgrid.PRINTABLE_MM - 0.01
+        assert cardgrid.grid_for(size) == grid  # the default
+        # every office grid is as high as the others: the calibration page puts A7 and A6
+        # sheets on one page layout, and a taller grid would push its last row onto a new page
+        assert grid.margins_twips()[0::2] == cardgrid.grid_for("a7").margins_twips()[0::2]
     top, right, bottom, left = grid.margins_twips()
     page_w, page_h = cardgrid.A4_TWIPS
     # centred on the paper (not just in the text area): backs flipped either way land on fronts
@@ -104,7 +112,7 @@ def test_grid_is_computed_for_a4(size, expected):
 
 
 @pytest.mark.parametrize("size,col,row,cols,rows", [
-    ("a7", "5953", "4195", 2, 4), ("a8", "2948", "4195", 4, 4), ("a6", "5953", "8391", 2, 2)])
+    ("a7", "5669", "3991", 2, 4), ("a8", "2806", "3991", 4, 4), ("a6", "5669", "7982", 2, 2)])
 def test_table_geometry_in_twips(ws, size, col, row, cols, rows):
     if size == "a8":  # the role card is too long for a8
         edit(ws, "werkvormen/kaarten.yaml", "blokken:", "kaarten: [vraag, signaal]\nblokken:")
@@ -340,11 +348,12 @@ def test_every_overflow_is_reported_with_its_size(ws):
         [f"kaart {KIT} · kaarttest · 01", f"kaart {KIT} · kaarttest · 04"]
     grid, styles = cardgrid.grid_for("a8"), word.open_reference().styles
     card = cards.card_files(ctx)[0].cards[0]
-    over = cardfit.front_mm(styles, card, grid.width - 2 * cardgrid.PADDING_MM) \
-        - (grid.height - 2 * cardgrid.PADDING_MM - cardfit.SAFETY_MM)
+    width, height = grid.content_mm
+    over = cardfit.front_mm(styles, card, width) - (height - cardfit.SAFETY_MM)
     assert problems[0].message.endswith(f"de tekst is {math.ceil(over)} mm te lang")
     assert "'kaartformaat: a7'" in problems[0].hint
-    assert "kaartformaat a8 (52 × 74 mm)" in problems[0].notes[0]
+    assert problems[0].notes == ("veld: vragen → nr. 1; kaartformaat a8 (49,5 × 70,4 mm)",
+                                 "gemeten met lettertype Carlito (maatgelijk aan Calibri), 10 pt")
 
 
 def test_restyled_house_style_is_measured(ws, tmp_path):

@@ -49,8 +49,9 @@ def test_check_reports_what_the_build_reports_once_for_all_kits(ws):
     assert ("fout[kaart-te-vol]: kaart hhw-midden-ronde-2 · stille-buurman · 01 (Signaal) past niet: "
             "de tekst is 14 mm te lang\n"
             "  --> casussen/algemeen/stille-buurman.yaml:53:9\n") in result.output
-    assert ("  = veld: perspectieven → nr. 1 → signalen → nr. 1; kaartformaat a7 (105 × 74 mm)\n"
-            "  = hulp: Kort de tekst in met ongeveer 27 woorden, of kies in de kit "
+    assert ("  = veld: perspectieven → nr. 1 → signalen → nr. 1; kaartformaat a7 (100 × 70,4 mm)\n"
+            "  = gemeten met lettertype Carlito (maatgelijk aan Calibri), 10 pt\n"
+            "  = hulp: Kort de tekst in met ongeveer 35 woorden, of kies in de kit "
             "'kaartformaat: a6'.\n\n1 fout in 1 van ") in result.output
     assert result.output.count("kaart-te-vol") == 1
     assert "Traceback" not in result.output
@@ -74,8 +75,8 @@ def test_each_card_size_is_reported(ws):
     edit(ws / "kits/heerhugowaard/noord-ronde-2.yaml", "groepen: 3\n", "groepen: 3\nkaartformaat: a8\n")
     found = [d for d in card_errors(ws) if d.location.file == CASUS and d.location.line == 53]
     assert [(d.message.split(" (")[0], d.notes[0].split("; ")[1]) for d in found] == [
-        ("kaart hhw-midden-ronde-2 · stille-buurman · 01", "kaartformaat a7 (105 × 74 mm)"),
-        ("kaart hhw-noord-ronde-2 · stille-buurman · 01", "kaartformaat a8 (52 × 74 mm)")]  # a6 fits
+        ("kaart hhw-midden-ronde-2 · stille-buurman · 01", "kaartformaat a7 (100 × 70,4 mm)"),
+        ("kaart hhw-noord-ronde-2 · stille-buurman · 01", "kaartformaat a8 (49,5 × 70,4 mm)")]  # a6 fits
 
 
 def test_role_cards_are_measured_on_a6(ws):
@@ -100,10 +101,11 @@ def test_role_cards_are_measured_on_a6(ws):
          f"  {LONG}\n")
     # the ronde 2 kits print all seven role cards too: reported once, for the first kit
     assert diagnostics(ws, errors_only=True) == [(
-        "kaart-te-vol", "kaart hhw-midden-ronde-2 · rol · 06 (Rol) past niet: de tekst is 4 mm te lang",
+        "kaart-te-vol", "kaart hhw-midden-ronde-2 · rol · 06 (Rol) past niet: de tekst is 8 mm te lang",
         "rollen/wmo-consulent.yaml:6:7")]
     [found] = card_errors(ws)
-    assert found.notes == ("veld: doet; kaartformaat a6 (105 × 148 mm)",)
+    assert found.notes == ("veld: doet; kaartformaat a6 (100 × 140,8 mm)",
+                           "gemeten met lettertype Carlito (maatgelijk aan Calibri), 10 pt")
 
 
 def test_werkvorm_question_cards_are_measured(ws):
@@ -111,7 +113,8 @@ def test_werkvorm_question_cards_are_measured(ws):
          f"  - {LONG}\n")
     assert [(d.message.split(" (")[0], d.location.file, d.notes) for d in card_errors(ws)] == [
         ("kaart hhw-midden-ronde-2 · kleine-groepen · 03", "werkvormen/kleine-groepen.yaml",
-         ("veld: vraagkaarten → nr. 3 van werkvorm kleine-groepen; kaartformaat a7 (105 × 74 mm)",))]
+         ("veld: vraagkaarten → nr. 3 van werkvorm kleine-groepen; kaartformaat a7 (100 × 70,4 mm)",
+          "gemeten met lettertype Carlito (maatgelijk aan Calibri), 10 pt"))]
 
 
 def test_the_projects_house_style_is_measured(ws):

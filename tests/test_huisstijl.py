@@ -89,3 +89,23 @@ def test_overwrite_hint_quotes_a_path_with_spaces(tmp_path):
     with pytest.raises(huisstijl.ReferenceExistsError) as raised:
         huisstijl.write_default_reference(path)
     assert f'`casuskit huisstijl "{path}" --overschrijf`' in raised.value.hint
+
+
+def test_accent_colour_and_font_restyle_every_accented_style(tmp_path):
+    result = run(tmp_path, "huisstijl", "groen.docx", "--accentkleur", "#2e7d32", "--lettertype",
+                 "DejaVu Sans")
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(tmp_path / "groen.docx"))
+    assert missing(document) == []
+    styles = document.styles
+    for name in ("Title", "Heading 1", "Heading 2", "Kaart Categorie", "Kaart Achterkant"):
+        assert str(styles[name].font.color.rgb) == "2E7D32", name
+    xml = styles.element.xml
+    assert 'w:fill="DAE8DB"' in xml  # the table header row: the accent, 82.5 % white
+    assert 'w:fill="E6EFE6"' in xml  # DOE shading: 88 % white
+    assert "0F5563" not in xml and "D5E6EA" not in xml  # no teal left
+    look = styles_of(document).look("Kaart Tekst")
+    assert look.font == "DejaVu Sans"
+    bad = run(tmp_path, "huisstijl", "x.docx", "--accentkleur", "groen")
+    assert bad.exit_code == 2 and "fout: `groen` is geen kleur" in bad.output
+    assert not (tmp_path / "x.docx").exists()

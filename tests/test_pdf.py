@@ -173,7 +173,8 @@ def test_card_cells_are_the_size_asked_for(built, kit_id):
 
 
 @pytest.mark.parametrize("kit_id,edge", [("pdf-a7", "long"), ("pdf-a6", "long"), ("pdf-a8", "long"),
-                                         ("pdf-kort", "short"), ("pdf-vol", "long")])
+                                         ("pdf-kort", "short"), ("pdf-vol", "long"),
+                                         ("pdf-drukkerij", "long")])
 def test_each_back_lies_behind_its_front(built, kit_id, edge):
     root, _, _ = built
     found = sheets(root, kit_id)
@@ -210,8 +211,8 @@ def test_a_card_filled_to_the_limit_stays_inside_and_the_limit_is_honest(built):
     inside, _ = texts_by_cell(page, grid)
     body = [c for c in inside[cell] if c["size"] > 7.5]  # all but the id line at the top
     text = text_bounds(body)
-    content = Rect(cell.left + cardgrid.PADDING_MM, cell.top + cardgrid.PADDING_MM,
-                   cell.right - cardgrid.PADDING_MM, cell.bottom - cardgrid.PADDING_MM)
+    pad = cardgrid.grid_for("a7").padding
+    content = Rect(cell.left + pad, cell.top + pad, cell.right - pad, cell.bottom - pad)
     assert content.contains(text, tolerance=0.1), (text, content)
     ws = check_workspace(root).workspace
     ctx = plan_kit(ws, ws.get("kit", "pdf-vol"), Texts(root), None)
@@ -246,11 +247,13 @@ def test_the_printer_offset_moves_every_back_against_the_drift(built):
     found = sheets(root, "pdf-verschoven")
     for (_, _, fronts), (back_page, _, backs) in zip(found[::2], found[1::2]):
         page_w, page_h = page_size(back_page)
+        right = max(front.right for front in fronts.values())  # the grid's outer edges
+        bottom = max(front.bottom for front in fronts.values())
         for card, front in fronts.items():
             back = backs[card].flipped(page_w, page_h, "long")
-            if front.right < page_w - 1:  # inner cut lines only: the outer ones stay put
+            if front.right < right - 1:  # inner cut lines only: the outer ones stay put
                 moved.append((f"{card} rechterrand", back.right - front.right, want_x))
-            if front.bottom < page_h - 1:
+            if front.bottom < bottom - 1:
                 moved.append((f"{card} onderrand", back.bottom - front.bottom, want_y))
     shifted, plain = back_texts(root, "pdf-verschoven"), back_texts(root, "pdf-a7")
     assert set(shifted) == set(plain)
@@ -277,7 +280,7 @@ def test_calibration_ruler_is_ten_centimetres_and_its_crosses_meet(built):
         for cell in fronts:
             nearest = min(b.flipped(page_w, page_h, "long").distance(cell) for b in backs)
             assert nearest <= 0.5, cell
-        assert "Kalibratie · kaarten A7 (74 × 105 mm)" in front.extract_text()
+        assert "Kalibratie · kaarten A7 (100 × 70,4 mm)" in front.extract_text()
         assert "Nu ingesteld: x = 0 mm, y = 0 mm." in back.extract_text().replace("\n", " ")
     with open_pdf(root, "pdf-verschoven", "kalibratie.pdf") as document:
         assert "x = 2 mm, y = -1,5 mm" in document.pages[1].extract_text().replace("\n", " ")
@@ -294,11 +297,14 @@ def test_calibration_ruler_is_ten_centimetres_and_its_crosses_meet(built):
 # -- print pack and contact sheet ------------------------------------------------------------
 
 def pack_ranges(pack: PdfReader) -> dict[str, tuple[int, range]]:
-    """file → (copies, 1-based page range) from the pack's bookmarks."""
+    """file → (copies, 1-based page range) from the pack's bookmarks, which also say how many
+    sheets that takes (the pack is printed double-sided)."""
     found = {}
     for item in pack.outline:
-        match = re.fullmatch(r"(\S+) · (\d+) × · pagina (\d+)–(\d+)", item.title)
-        found[match[1]] = (int(match[2]), range(int(match[3]), int(match[4]) + 1))
+        match = re.fullmatch(r"(\S+) · (\d+) × · pagina (\d+)–(\d+) · (\d+) vel(len)?", item.title)
+        pages = range(int(match[3]), int(match[4]) + 1)
+        assert int(match[5]) == len(pages) // 2, item.title
+        found[match[1]] = (int(match[2]), pages)
     return found
 
 
@@ -380,7 +386,7 @@ def test_an_overlong_card_fails_the_build_before_any_pdf(built, tmp_path):
     assert result.exit_code == 1
     assert "kaart pdf-a7 · kaarttest · 05 (Signaal) past niet: de tekst is" in result.output
     assert "mm te lang" in result.output
-    assert "veld: perspectieven → nr. 1 → signalen → nr. 2; kaartformaat a7 (105 × 74 mm)" in result.output
+    assert "veld: perspectieven → nr. 1 → signalen → nr. 2; kaartformaat a7 (100 × 70,4 mm)" in result.output
     assert not (copy / "output").exists() or not list((copy / "output").rglob("*.pdf"))
 
 

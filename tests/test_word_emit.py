@@ -47,6 +47,19 @@ def test_paragraphs_and_runs_exactly():
         '<w:br/></w:r><w:r></w:r><w:r><w:rPr/><w:t>x</w:t></w:r></w:p>')
 
 
+def test_font_sizes_on_runs_and_the_paragraph_mark_in_schema_order():
+    assert xml(P("Kaart Tekst", [Run("Wat ik doe:", "Strong"), Run(" luisteren"), Run("x", size_pt=9)],
+                 size_pt=13.5)) == (
+        '<w:p><w:pPr><w:pStyle w:val="KaartTekst"/><w:rPr><w:sz w:val="27"/><w:szCs w:val="27"/>'
+        '</w:rPr></w:pPr><w:r><w:rPr><w:rStyle w:val="Strong"/><w:sz w:val="27"/>'
+        '<w:szCs w:val="27"/></w:rPr><w:t>Wat ik doe:</w:t></w:r><w:r><w:rPr><w:sz w:val="27"/>'
+        '<w:szCs w:val="27"/></w:rPr><w:t xml:space="preserve"> luisteren</w:t></w:r><w:r><w:rPr>'
+        '<w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr><w:t>x</w:t></w:r></w:p>')
+    assert xml(P(None, [Run("a", "Default Paragraph Font", 12)], keep_with_next=True, size_pt=12)) == (
+        '<w:p><w:pPr><w:keepNext/><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:pPr>'
+        '<w:r><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr><w:t>a</w:t></w:r></w:p>')
+
+
 def test_fields_are_five_runs():
     assert xml(P("Footer", [Run("pagina "), word.Field("PAGE")])) == (
         '<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr><w:r><w:t xml:space="preserve">pagina </w:t>'

@@ -239,3 +239,19 @@ def test_reference_saved_by_libreoffice_still_works(tmp_path):
     assert doc.new_list("List Number") is not None
     doc.numbered(["a", "b"])
     assert opened(doc.to_bytes()).sections[0].page_width.twips == 11906
+
+
+def test_pictures_in_the_body_never_replace_the_logo_in_the_header(tmp_path):
+    """The evaluation report's charts once took the place of the house style's logo."""
+    from huisstijlen import logo_png, restyled
+    chart = _png()
+    assert chart != logo_png()
+    style = restyled(tmp_path / "logo.docx", "Calibri", logo=True)
+    doc = word.Document(word.open_reference(style))
+    doc.add(word.Picture(chart, 50))
+    written = docx.Document(io.BytesIO(doc.to_bytes()))
+    header = written.sections[0].header
+    [logo] = [header.part.related_parts[r] for r in header._element.xpath(".//a:blip/@r:embed")]
+    [body] = [written.part.related_parts[r] for r in written.element.body.xpath(".//a:blip/@r:embed")]
+    assert logo.blob == logo_png() and body.blob == chart
+    assert logo.partname != body.partname

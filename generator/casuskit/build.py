@@ -34,6 +34,7 @@ class BuildResult:
     warnings: list[Diagnostic] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)  # kit ids already up to date in output/
     errors: list[Diagnostic] = field(default_factory=list)  # in other files: shown, did not stop these kits
+    removed_prints: dict[str, list[str]] = field(default_factory=dict)  # kit → stale prints removed
 
 
 @locking(lambda root, kit_ids=(), out=None, *_, **__: out or root / OUTPUT_FOLDER)  # one build per folder
@@ -53,7 +54,7 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
             if strict and fresh.warnings:
                 raise CheckFailed(fresh.warnings)
             return BuildResult([], [], fresh.warnings, fresh.kit_ids)
-    from casuskit import verify
+    from casuskit import printrecord, verify
     from casuskit.check import blocking_errors, check_workspace
     from casuskit.parallel import render_kits
     from casuskit.textrender import Texts
@@ -63,7 +64,8 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
     checked = check_workspace(root)         # only makes the next build look again
     ws = checked.workspace
     styles = verify.house_styles(ws)
-    checked = checked.with_diagnostics(checked.diagnostics + verify.house_style_problems(ws, styles))
+    checked = checked.with_diagnostics(checked.diagnostics + verify.house_style_problems(ws, styles)
+                                       + verify.font_problems(ws, styles))
     if blocking_errors(checked, kit_ids) or (strict and checked.warnings):
         # errors in files these kits are not made from do not block; --streng: no warning either
         raise CheckFailed(checked.diagnostics)
@@ -85,6 +87,7 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
     records = dict(stale)
     problems: list[Diagnostic] = []
     results: list[KitResult] = []
+    removed: dict[str, list[str]] = {}
     with Output(folder) as output:  # each kit's files are staged as it arrives
         for result in render_kits(root, ws, Texts(root), styles, list(records), jobs, progress):
             result.raise_failure()
@@ -92,12 +95,18 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
             if problems:  # the build fails: collect every kit's problems, stage nothing more
                 continue
             record, where = records[result.kit_id], result.printing.folder
-            for name, content in result.files:
-                output.add(f"{where}/{name}", content)
-            record.outputs = incremental.content_record(result.files, where, output.stats)
             record.printing = result.printing
+            files, old_prints = printrecord.settle(folder, manifest.kits.get(result.kit_id), record,
+                                                   result.files)
+            for name in old_prints:  # removed first at the commit: never a PDF of older documents
+                output.remove(name)
+            if old_prints:
+                removed[result.kit_id] = [name.rsplit("/", 1)[-1] for name in old_prints]
+            for name, content in files:
+                output.add(f"{where}/{name}", content)
+            record.outputs = incremental.content_record(files, where, output.stats)
             manifest.kits[result.kit_id] = record
-            results.append(KitResult(result.printing, [name for name, _ in result.files]))
+            results.append(KitResult(result.printing, [name for name, _ in files]))
         if problems:
             raise BuildFailed(once(problems))
         manifest.checked = None if errors else checked_digest  # errors elsewhere: check again
@@ -107,7 +116,7 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
         output.add_manifest(incremental.MANIFEST_NAME, manifest.to_bytes())
         written = [path for path in output.commit() if path.name != incremental.MANIFEST_NAME]
     results.sort(key=lambda result: result.printing.kit_id)
-    return BuildResult(results, written, manifest.warnings, unchanged, errors)
+    return BuildResult(results, written, manifest.warnings, unchanged, errors, removed)
 
 
 def once(problems: list[Diagnostic]) -> list[Diagnostic]:

@@ -113,21 +113,27 @@ def build(kits: tuple[str, ...], out: Path | None, pdf: bool, preview: bool, for
         click.echo("Deze fouten horen niet bij de gevraagde kits; die zijn wel gebouwd. Een volledige "
                    "`casuskit build` lukt pas als ze opgelost zijn.\n")
     click.echo(build_summary(result, root), color=colour())
+    from casuskit.writer import OUTPUT_FOLDER
+    folder = out or root / OUTPUT_FOLDER
     if pdf or preview:  # after the .docx are written: without LibreOffice those still stand
-        from casuskit.writer import OUTPUT_FOLDER
         from casuskit.printready import make_print_ready, summary
         if progress:
             click.echo("  PDF's maken met LibreOffice …", err=True)
-        ready = make_print_ready(root, result, out or root / OUTPUT_FOLDER, preview, force,
+        ready = make_print_ready(root, result, folder, preview, force,
                                  (lambda kit_id: click.echo(f"  printklaar: {kit_id}", err=True))
                                  if progress else None)
         click.echo("\n" + summary(ready, preview), color=colour())
-    elif result.kits:  # only rebuilt kits can make a print pack stale (and no-op builds stay light)
-        from casuskit.writer import OUTPUT_FOLDER
-        from casuskit.printready import stale_packs
-        for folder in stale_packs(out or root / OUTPUT_FOLDER, result):
-            click.echo(f"Let op: de PDF's en printpakket.pdf in {folder}/ zijn van de vorige "
-                       "versie; maak ze opnieuw met `casuskit build --pdf`.")
+        problems = ready.problems
+    elif result.removed_prints:  # kits whose documents changed get their PDFs again
+        from casuskit.printready import refresh
+        problems = refresh(root, result, folder, click.echo)
+    else:
+        problems = []
+    if problems:
+        print_diagnostics(root, problems)
+        click.echo("De PDF's van deze kits zijn niet gemaakt: op papier valt tekst weg. De "
+                   ".docx-bestanden zijn wel gebouwd.")
+        sys.exit(1)
 
 
 @main.command()
@@ -174,8 +180,11 @@ def schema(out: Path | None, map_: Path | None) -> None:
 @main.command()
 @click.argument("pad", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand bestand.")
+@click.option("--accentkleur", metavar="RRGGBB",
+              help="Kleur van titels, koppen, kaartachterkanten en tabelkoppen, bijv. 2E7D32.")
+@click.option("--lettertype", metavar="NAAM", help="Lettertype van alle stijlen, bijv. Arial.")
 @run_safely
-def huisstijl(pad: Path, overschrijf: bool) -> None:
+def huisstijl(pad: Path, overschrijf: bool, accentkleur: str | None, lettertype: str | None) -> None:
     """Schrijf het standaard huisstijl-document (.docx) om aan te passen.
 
     Het document komt in PAD.
@@ -183,7 +192,7 @@ def huisstijl(pad: Path, overschrijf: bool) -> None:
     het projectbestand onder `huisstijl:`. Casuskit gebruikt alleen de stijlnamen.
     """
     from casuskit.huisstijl import write_default_reference
-    write_default_reference(pad, force=overschrijf)
+    write_default_reference(pad, force=overschrijf, accent=accentkleur, font=lettertype)
     click.echo(f"Geschreven: {pad}")
     click.echo("Open het in Word, pas de stijlen aan (Start → Stijlen) en bewaar het.")
 

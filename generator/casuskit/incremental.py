@@ -11,6 +11,9 @@ that digest covers, and the size and SHA-256 of each file it wrote. The digest c
   ``sjablonen/``.
 
 A kit is rebuilt when its digest changed or one of its files is missing or was changed by hand.
+The PDFs, print pack and contact sheet made from a kit's documents (``--pdf``) are recorded too
+(``prints``): when the documents change they are made again or removed, never left behind
+showing an older version (:mod:`casuskit.printrecord`).
 
 The manifest also keeps the digest of *all* input files at the last successful check. When
 that is unchanged, ``casuskit check`` would find exactly what it found then (no errors, or there
@@ -32,7 +35,7 @@ from casuskit.errors import Diagnostic, Location
 from casuskit.printing import KitPrint
 
 MANIFEST_NAME = ".casuskit-manifest.json"
-FORMAT = 3
+FORMAT = 4
 # the workspace folders holding YAML (as casuskit.model.KINDS; a test keeps them equal)
 YAML_FOLDERS = ("projecten", "buurten", "werkvormen", "casussen", "rollen", "kits")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -47,6 +50,7 @@ class KitRecord:
     inputs: list[str]                                          # workspace-relative posix paths
     outputs: dict[str, tuple[int, str, int]] = field(default_factory=dict)  # → (size, sha256, mtime ns)
     printing: KitPrint | None = None                           # what to print of it (print pack)
+    prints: dict[str, tuple[int, str, int]] = field(default_factory=dict)  # its PDFs, pack, preview
 
 
 @dataclass
@@ -66,7 +70,8 @@ class Manifest:
                 return cls()
             kits = {kit_id: KitRecord(k["digest"], list(k["inputs"]),
                                       {name: tuple(found) for name, found in k["outputs"].items()},
-                                      KitPrint.from_dict(k["print"]) if k.get("print") else None)
+                                      KitPrint.from_dict(k["print"]) if k.get("print") else None,
+                                      {name: tuple(found) for name, found in k.get("prints", {}).items()})
                     for kit_id, k in data["kits"].items()}
             warnings = [_diagnostic(d) for d in data.get("warnings", [])]
             return cls(data.get("checked"), warnings, [str(k) for k in data.get("all_kits", [])], kits)
@@ -79,7 +84,8 @@ class Manifest:
                 "all_kits": sorted(self.all_kits),
                 "kits": {kit_id: {"digest": r.digest, "inputs": r.inputs,
                                   "outputs": {n: list(v) for n, v in sorted(r.outputs.items())},
-                                  "print": r.printing.to_dict() if r.printing else None}
+                                  "print": r.printing.to_dict() if r.printing else None,
+                                  "prints": {n: list(v) for n, v in sorted(r.prints.items())}}
                          for kit_id, r in sorted(self.kits.items())}}
         return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -185,9 +191,14 @@ def content_record(files: list[tuple[str, bytes]], folder: str,
 
 
 def outputs_intact(out: Path, record: KitRecord) -> bool:
-    """True when every file the kit wrote is still there, unchanged: the same size and time
-    answer at once; only a file touched since is read and hashed."""
-    for name, (size, sha, mtime) in record.outputs.items():
+    """True when every file the kit wrote is still there, unchanged."""
+    return files_intact(out, record.outputs)
+
+
+def files_intact(out: Path, recorded: dict[str, tuple[int, str, int]]) -> bool:
+    """True when every ``recorded`` file is still there, unchanged (False for none): the same
+    size and time answer at once; only a file touched since is read and hashed."""
+    for name, (size, sha, mtime) in recorded.items():
         path = out / name
         try:
             found = path.stat()
@@ -197,7 +208,7 @@ def outputs_intact(out: Path, record: KitRecord) -> bool:
                 return False
         except OSError:
             return False
-    return bool(record.outputs)
+    return bool(recorded)
 
 
 def is_fresh(hashes: Hashes, out: Path, record: KitRecord | None) -> bool:

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from casuskit import rolecolours, word
+from casuskit import pagecount, rolecolours, word
 from casuskit.evaluation import form
 from casuskit.errors import Location
 from casuskit.model import Buurt, Casus, Kit, Project, Rol, Werkvorm
@@ -32,7 +32,7 @@ class KitContext:
     werkvorm: Werkvorm
     casussen: list[Casus]           # personalised for this buurt and kit
     roles: list[Rol]                 # role cards (rolkaarten) of this kit
-    source_docs: dict[str, Document]  # casus / werkvorm / rol id → loaded YAML (to locate errors)
+    source_docs: dict[str, Document]  # casus / werkvorm / rol / kit id → loaded YAML (to locate errors)
     texts: Texts
     reference: word.Reference
     variables: dict = field(default_factory=dict)
@@ -42,6 +42,8 @@ class KitContext:
     card_sizes: list[str] = field(default_factory=list)  # likewise
     role_colours: dict[str, int] = field(default_factory=dict)  # role key → "Rolband" number
     evaluation: object | None = None  # FormPlan: what the evaluation form asks (casuskit.evaluation.form)
+    page_estimates: list = field(default_factory=list)  # pagecount.Estimate per document written
+    pages: dict[str, int] = field(default_factory=dict)  # .docx file → estimated pages
 
     @property
     def folder(self) -> str:
@@ -121,6 +123,8 @@ class KitContext:
         return doc.location(doc.positions.value(path)) if doc else None
 
     def to_bytes(self, doc: word.Document) -> bytes:
+        """The document's bytes; how many pages it takes is noted (:mod:`casuskit.pagecount`)."""
+        self.page_estimates.append(pagecount.estimate(doc))
         return doc.to_bytes(self.kit.date)
 
 
@@ -143,6 +147,9 @@ def plan_kit(ws, kit: Kit, texts: Texts, reference: word.Reference | None = None
         entry = ws.of("casus")[casus_id]
         casussen.append(personalise(entry.model, texts, variables))
         docs[casus_id] = entry.doc
+    kit_entry = ws.of("kit").get(kit.id)
+    if kit_entry is not None:  # the kit's own values, such as its guests
+        docs.setdefault(kit.id, kit_entry.doc)
     ctx = KitContext(kit, project, buurt, werkvorm.model, casussen, roles, docs, texts,
                      reference or word.open_reference(), variables)
     ctx.role_colours = rolecolours.for_project(ws, kit.project)

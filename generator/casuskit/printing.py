@@ -41,7 +41,13 @@ class KitPrint:
     """A built kit as the print step sees it: its output folder, the meeting ("Heerhugowaard
     Noord · ronde 2"), its date and werkvorm, the organisation, what to print, and the .docx
     files that become PDFs (the print items' files, then the calibration page when the kit
-    prints cards)."""
+    prints cards).
+
+    For ``printlijst.txt`` too: its ``heading`` lines, whether it prints cards (and their
+    ``backs``), notes on the card sheets and the fonts measured, the ``pages`` of each
+    document (estimated, or ``counted`` in its PDF) and ``pdf_note``, a line on PDFs that were
+    removed because they showed an older version.
+    """
 
     kit_id: str
     folder: str
@@ -51,6 +57,13 @@ class KitPrint:
     organisation: str
     items: list[PrintItem] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
+    heading: list[str] = field(default_factory=list)
+    cards: bool = False
+    backs: bool = False
+    notes: list[str] = field(default_factory=list)
+    pages: dict[str, int] = field(default_factory=dict)
+    counted: bool = False
+    pdf_note: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -59,3 +72,19 @@ class KitPrint:
     def from_dict(cls, data: dict) -> KitPrint:
         items = [PrintItem(**item) for item in data.get("items", [])]
         return cls(**{**data, "items": items})
+
+    def sheets(self, item: PrintItem) -> int | None:
+        """Sheets of A4 for all copies of ``item``; None when its pages are not known."""
+        pages = self.pages.get(item.file)
+        if pages is None:
+            return None
+        return item.copies * (pages if item.sides == SIMPLEX else -(-pages // 2))
+
+    def total_sheets(self) -> int | None:
+        found = [self.sheets(item) for item in self.items]
+        return None if None in found else sum(found)
+
+    def total_pages(self) -> int | None:
+        """Printed pages of all copies (blank backs not counted)."""
+        found = [self.pages.get(item.file) for item in self.items]
+        return None if None in found else sum(item.copies * self.pages[item.file] for item in self.items)

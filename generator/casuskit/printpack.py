@@ -43,6 +43,12 @@ class Entry:
     how: str  # simplex / duplex / duplex short edge, as the print list says
 
 
+def page_count(data: bytes) -> int:
+    """The number of pages of a PDF."""
+    from pypdf import PdfReader
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
 def _pages(count: int) -> str:
     return f"{count} pagina" if count == 1 else f"{count} {PAGES}"
 
@@ -77,9 +83,13 @@ def build_pack(kit: KitPrint, pdfs: dict[str, bytes], source: str = "") -> tuple
         blanks = len(pages) if simplex else len(pages) % 2
         entries.append(Entry(name, item.copies, len(pages), blanks, first, len(writer.pages),
                              item.sides))
-        writer.add_outline_item(title=f"{name} · {item.copies} × · pagina {first}–{len(writer.pages)}",
+        sheets = (len(writer.pages) - first + 1) // 2  # the pack is printed double-sided
+        writer.add_outline_item(title=f"{name} · {item.copies} × · pagina {first}–{len(writer.pages)}"
+                                      f" · {sheets} {'vel' if sheets == 1 else 'vellen'}",
                                 page_number=first - 1)
     writer.add_metadata({"/Title": f"Printpakket · {kit.meeting}",
+                         "/Subject": f"{len(writer.pages)} pagina's op {len(writer.pages) // 2} "
+                                     "vellen A4, dubbelzijdig",
                          "/Author": kit.organisation, "/Creator": "casuskit",
                          SOURCE_KEY: source})
     data = io.BytesIO()

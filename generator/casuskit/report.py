@@ -125,6 +125,14 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     return f"{' en '.join(parts)} in {touched} van {files} bestanden."
 
 
+def _pages(count: int) -> str:
+    return f"{count} pagina" if count == 1 else f"{count} pagina's"
+
+
+def _sheets(count: int) -> str:
+    return f"{count} vel" if count == 1 else f"{count} vellen"
+
+
 def build_summary(result, root: Path) -> str:
     """What was written where, and what to print, for the facilitator."""
     unchanged = len(getattr(result, "unchanged", ()))
@@ -139,16 +147,28 @@ def build_summary(result, root: Path) -> str:
     if unchanged:
         lines[-1:] = [f"Ongewijzigd en overgeslagen: {unchanged} "
                       f"{'kit' if unchanged == 1 else 'kits'} (hun invoer is niet veranderd).", ""]
+    sheets = pages = 0
     for kit_result in result.kits:
         kit = kit_result.printing
         lines.append(f"{kit.folder}/  ({kit.meeting} · {kit.date_text})")
         items = kit.items
         width = max((len(item.file) for item in items), default=0)
+        sides = max((len(item.sides) for item in items), default=0)
+        count = max((len(item.counted) for item in items), default=0)
         for item in items:
-            lines.append(f"  {item.file:<{width}}  {item.counted:>5} {item.sides}")
+            paper = f"{'':<{sides - len(item.sides)}}  · {_pages(kit.pages[item.file])}, " \
+                    f"{_sheets(kit.sheets(item))}" if item.file in kit.pages else ""
+            lines.append(f"  {item.file:<{width}}  {item.counted:>{count}} {item.sides}{paper}")
+        if kit.total_sheets() is not None and items:
+            lines.append(f"  samen {_sheets(kit.total_sheets())} A4 voor {_pages(kit.total_pages())}")
+            sheets, pages = sheets + kit.total_sheets(), pages + kit.total_pages()
         lines.append("")
     lines.append("Printen: per map staat in printlijst.txt wat u hoeveel keer print. "
                  "Alles op A4, op 100 % (werkelijke grootte).")
+    if sheets:
+        lines.append(f"Papier voor deze {'kit' if len(result.kits) == 1 else 'kits'}: "
+                     f"{_sheets(sheets)} A4 voor {_pages(pages)} (pagina's geschat; "
+                     "`casuskit build --pdf` telt ze in de PDF's).")
     lines += warning_lines(result.warnings)
     return "\n".join(lines)
 

@@ -139,6 +139,9 @@ def translate(err: dict, doc: Document, root: type[BaseModel]) -> Diagnostic:
         listed = ", ".join(f"`{o}`" for o in options)
         return error("geen-keuze", f"`{ctx['value']}` is geen geldige waarde voor `{name}`", at_value,
                      (f"Bedoelde u `{close[0]}`? " if close else "") + f"Kies uit: {listed}.")
+    if kind == "geen-punten":
+        return error("geen-punten", f"`{ctx['value']}` is geen lettergrootte voor `{name}`", at_value,
+                     f"Schrijf een getal in hele of halve punten, bijv. `{key}: 10` of `{key}: 10,5`.")
     if kind == "list_type":
         return error("geen-lijst", f"`{name}` moet een lijst zijn, maar hier staat {_kind(value)}", at_value,
                      EXAMPLE_LIST.format(key=name))

@@ -2,8 +2,9 @@
 
 ``check`` (:mod:`casuskit.check`) validates the files; this module adds what depends on the
 documents themselves, through the document-kind registry: every project's house style must hold
-each style the documents use (:func:`house_styles`), and every card a kit prints must fit its
-card, measured in that house style (:func:`card_problems`). :func:`check_project` is the whole
+each style the documents use (:func:`house_styles`) in fonts this computer can measure
+(:func:`casuskit.fontcheck.font_problems`), and every card a kit prints must fit its card,
+measured in that house style (:func:`card_problems`). :func:`check_project` is the whole
 of ``casuskit check``; the build runs the same steps on the kits it builds.
 """
 
@@ -14,6 +15,8 @@ from pathlib import Path
 from casuskit import cardfit
 from casuskit.check import CheckResult, check_workspace, kit_files
 from casuskit.errors import Diagnostic, ReferenceDocError, error
+from casuskit.fontcheck import font_problems
+from casuskit.onepage import form_problems
 from casuskit.huisstijl import missing_styles
 from casuskit.plan import KitContext, plan_kit
 from casuskit.textrender import Texts
@@ -82,7 +85,7 @@ def check_project(root: Path, only: set[str] | None = None) -> CheckResult:
     result = check_workspace(root)
     ws, found = result.workspace, list(result.diagnostics)
     styles = house_styles(ws)
-    found += house_style_problems(ws, styles)
+    found += house_style_problems(ws, styles) + font_problems(ws, styles)
     broken = {d.location.file for d in found if d.is_error and d.location is not None}
     texts = Texts(ws.root)
     reported: dict[tuple, Diagnostic] = {}
@@ -95,7 +98,7 @@ def check_project(root: Path, only: set[str] | None = None) -> CheckResult:
             ctx = plan_kit(ws, entry.model, texts, reference)
         except (TemplateError, ValidationError):
             continue  # a filled-in text that no longer validates: not a card problem
-        for problem in card_problems(ctx):
+        for problem in card_problems(ctx) + form_problems(ctx):
             reported.setdefault((reference.digest, problem.location, problem.notes), problem)
     found += reported.values()
     return result.with_diagnostics(found, only)

@@ -3,9 +3,10 @@
 The watcher (watchfiles) only reports which files changed. :func:`affected_kits` turns those
 into kit ids using the build manifest, which records the input files of every kit, and
 :func:`rebuild` does one round: check, and either show the errors (and keep watching) or build
-the affected kits. A :class:`Session` keeps every changed file pending until a round that
-includes it succeeds: a file saved while another file had an error is built once that error is
-fixed. All of it works without a watcher, so it is tested directly.
+the affected kits, and make the PDFs again of those that had them (never a stale PDF). A
+:class:`Session` keeps every changed file pending until a round that includes it succeeds: a file
+saved while another file had an error is built once that error is fixed. All of it works
+without a watcher, so it is tested directly.
 """
 
 from __future__ import annotations
@@ -115,6 +116,20 @@ def rebuild(root: Path, out: Path, changed: Iterable[Path] | None, jobs: int | N
         show("Opnieuw gemaakt: " + ", ".join(result.built))
     else:
         show("Alles was al bijgewerkt.")
+    if not built.removed_prints:
+        return result
+    try:  # a kit with PDFs gets them again: they never show an older version
+        from casuskit.printready import refresh
+        problems = refresh(root, built, out, show)
+    except CasuskitError as exc:
+        result.failed = True
+        show(f"fout: {exc.message}" + (f"\nhulp: {exc.hint}" if exc.hint else ""))
+        return result
+    if problems:
+        result.diagnostics, result.failed = problems, True
+        if show_diagnostics:
+            show_diagnostics(problems)
+        show("De PDF's van deze kits zijn niet gemaakt: op papier valt tekst weg.")
     return result
 
 

@@ -104,6 +104,7 @@ class Output:
         self._open: ExitStack | None = None  # the lock and the folder tree, while staging
         self._tree: Tree | None = None
         self.stats: dict[str, tuple[int, int]] = {}  # relative → (size, mtime in ns) once in place
+        self._removals: list[PurePosixPath] = []  # files that no longer belong (stale PDFs)
 
     def __enter__(self) -> Output:
         return self
@@ -132,6 +133,14 @@ class Output:
         found = self._tree.stat(path.parent, temp)  # a rename keeps both
         self.stats[relative] = (found.st_size, found.st_mtime_ns)
 
+    def remove(self, relative: str) -> None:
+        """Remove ``relative`` at the commit, before anything is put in place (a PDF of a
+        document this build replaces); never what a link points to."""
+        path = PurePosixPath(relative)
+        if path.is_absolute() or any(not SAFE_PART.match(part) or part in (".", "..") for part in path.parts):
+            raise OutputError(f"casuskit weigert het pad `{relative}` te verwijderen")
+        self._removals.append(path)
+
     def add_manifest(self, name: str, content: bytes) -> None:
         """casuskit's own hidden file directly in the output folder, written last."""
         if not re.match(r"^\.[a-z0-9][a-z0-9._-]*$", name):
@@ -154,6 +163,13 @@ class Output:
                 if path.suffix == ".docx" and locks & (present[path.parent] or set()):
                     raise OutputError(f"{self._shown(path)} is geopend in Word",
                                       "Sluit het document in Word en bouw opnieuw; er is niets gewijzigd.")
+            for path in self._removals:
+                tree.remove(path.parent, path.name)
+                if path.name in (tree.listing(path.parent) or set()):
+                    raise OutputError(f"{self._shown(path)} kan niet verwijderd worden; het hoort "
+                                      "bij de vorige versie van de documenten",
+                                      "Is het geopend in een PDF-lezer of ander programma? Sluit "
+                                      "het en bouw opnieuw; er is niets gewijzigd.")
             for path, temp in targets:
                 try:
                     tree.replace(path.parent, temp, path.name)

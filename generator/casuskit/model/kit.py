@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from casuskit.model.paper import CardSheet
 from casuskit.model.types import Count, Date, Id, Model, Text, Time, choice, count, field
 
 CardSize = choice("a6", "a7", "a8")
@@ -55,6 +56,8 @@ class Kit(Model):
                                      "nodig als de werkvorm rolkaarten heeft.", [])
     card_size: CardSize | None = field("kaartformaat", "a6, a7 of a8; anders de standaard van het project.", None)
     back_mode: BackMode | None = field("achterkant", "geen, duplex-lange-zijde of duplex-korte-zijde.", None)
+    card_sheet: CardSheet | None = field("kaartvel", "kantoorprinter of drukkerij; anders de "
+                                                    "standaard van het project.", None)
     note: Text | None = field("opmerking", "Vrije notitie voor de gespreksleider.", None)
     reserve: count(0, 50) | None = field("reserve", RESERVE_HELP + " Anders de standaard van het "
                                                        "project.", None)

@@ -7,33 +7,19 @@ here; the card renderer then shifts the backs of card sheets back by that amount
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from pydantic import BeforeValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
 
 from casuskit.model import patterns
-from casuskit.model.types import Model, field
+from casuskit.model.types import Model, decimal_number, field
 
-MAX_SHIFT_MM = 4.5  # cards keep 5 mm padding; a shift must leave some of it
+MAX_SHIFT_MM = 4.5  # beyond a card's padding the backs get narrower (cardgrid.excess_mm)
 
 
-def _millimetres(value: object) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = float(value)  # already typed (a model re-validated)
-    else:
-        text = str(value).strip() if value is not None else ""
-        if not re.fullmatch(r"[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)", text):
-            raise PydanticCustomError(
-                "geen-millimeters", "`{value}` is geen aantal millimeters; schrijf een getal zoals "
-                "1,5 of -2", {"value": text})
-        number = float(text.replace(",", "."))
-    if number < -MAX_SHIFT_MM:
-        raise PydanticCustomError("greater_than_equal", "te klein", {"ge": -MAX_SHIFT_MM})
-    if number > MAX_SHIFT_MM:
-        raise PydanticCustomError("less_than_equal", "te groot", {"le": MAX_SHIFT_MM})
-    return number
+_millimetres = decimal_number(
+    r"[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)", "geen-millimeters",
+    "`{value}` is geen aantal millimeters; schrijf een getal zoals 1,5 of -2", -MAX_SHIFT_MM, MAX_SHIFT_MM)
 
 
 _MESSAGE = "Schrijf een aantal millimeters van -4,5 tot en met 4,5, bijv. 1,5 of -2."

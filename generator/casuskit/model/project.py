@@ -6,6 +6,7 @@ from casuskit import addressform
 from casuskit.model import professions
 from casuskit.model.evaluation import ProjectEvaluation
 from casuskit.model.kit import RESERVE_HELP, BackMode, CardSize
+from casuskit.model.paper import CardSheet, Points
 from casuskit.model.printer import Printer
 from casuskit.model.types import Id, Model, Text, Time, choice, count, field
 
@@ -39,6 +40,18 @@ class Defaults(Model):
     printer: Printer = field("printer", "De printer van de kaarten: hoeveel mm de achterkant "
                                         "verschoven valt (meet het met kalibratie.docx).", Printer())
     reserve: count(0, 50) = field("reserve", RESERVE_HELP, 0)
+    card_sheet: CardSheet = field(
+        "kaartvel", "kantoorprinter: de kaarten blijven binnen de rand die een gewone printer "
+        "niet bedrukt (ze worden iets kleiner dan A6/A7/A8); drukkerij: precies A6/A7/A8, tot "
+        "aan de rand van het papier, om te laten snijden.", "kantoorprinter")
+    card_text_min: Points | None = field(
+        "kaarttekst_min_pt", "Kleinste lettergrootte van de tekst op gesprekskaarten en "
+        "rolkaarten, in punten. Standaard: de grootte van de stijl Kaart Tekst in de huisstijl "
+        "(10 pt).", None)
+    card_text_max: Points = field(
+        "kaarttekst_max_pt", "Grootste lettergrootte van de kaarttekst, in punten: casuskit "
+        "kiest per kaart de grootste maat tussen kaarttekst_min_pt en deze waarbij de tekst "
+        "past. Standaard 14.", 14.0)
 
 
 class Project(Model):

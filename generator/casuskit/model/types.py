@@ -155,6 +155,26 @@ def _time(value: object) -> dt.time:
     return dt.time(hour, minute)
 
 
+def decimal_number(pattern: str, code: str, message: str, low: float, high: float):
+    """A parser for a number written with a decimal comma or point (``1,5``) that matches
+    ``pattern`` (else error ``code`` with ``message``; ``{value}`` is what was written) and lies
+    from ``low`` to ``high``."""
+    def parse(value: object) -> float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = float(value)  # already typed (a model re-validated)
+        else:
+            text = str(value).strip() if value is not None else ""
+            if not re.fullmatch(pattern, text):
+                raise PydanticCustomError(code, message, {"value": text})
+            number = float(text.replace(",", "."))
+        if number < low:
+            raise PydanticCustomError("greater_than_equal", "te klein", {"ge": low})
+        if number > high:
+            raise PydanticCustomError("less_than_equal", "te groot", {"le": high})
+        return number
+    return parse
+
+
 def choice(*options: str):
     """A Literal of Dutch options that accepts any letter case (in the editor too) and names
     the options on error."""

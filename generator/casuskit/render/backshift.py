@@ -53,7 +53,8 @@ def layout(grid, padding_mm: float, shift: tuple[float, float] = (0.0, 0.0)) -> 
                 bottom = padding_mm - (dy if row == grid.rows - 1 else 0)
                 left = padding_mm + (dx if col == 0 else 0)
                 right = padding_mm - (dx if col == grid.cols - 1 else 0)
-                pads[(row, col)] = (top, right, bottom, left)
+                # a shift beyond the padding narrows that card's content (cardgrid.excess_mm)
+                pads[(row, col)] = tuple(max(0.0, pad) for pad in (top, right, bottom, left))
     return Layout(widths, heights, pads)
 
 

@@ -12,7 +12,7 @@ and writes it in the project (``standaard → printer``).
 from __future__ import annotations
 
 from casuskit import word
-from casuskit.cardgrid import CARD_SIZES_MM, Grid, grid_for
+from casuskit.cardgrid import Grid, grid_for, sheet_of, size_text
 from casuskit.plan import KitContext
 from casuskit.render import backshift
 from casuskit.render.cardsheet import add_sheet, grid_table, page
@@ -31,12 +31,12 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     if not sizes:
         return []
     doc = ctx.new_document("Kalibratie", f"Kalibratie kaarten · {ctx.buurt.name} · "
-                           f"{ctx.kit.round_label}", page(grid_for(sizes[0])),  # every grid
+                           f"{ctx.kit.round_label}", page(grid_for(sizes[0], sheet_of(ctx))),  # every grid
                            header="none")  # fills A4 the same way, centred, as the card sheets
     x, y = ctx.project.defaults.printer.back_x, ctx.project.defaults.printer.back_y
     setting = f"Nu ingesteld: x\u00a0=\u00a0{_mm(x)}\u00a0mm, y\u00a0=\u00a0{_mm(y)}\u00a0mm."
     for size in sizes:
-        grid = grid_for(size)
+        grid = grid_for(size, sheet_of(ctx))
         _sheet(doc, grid, 0, _front_cells(ctx, size, grid, setting), (0.0, 0.0), "top")
         if ctx.back_mode != "geen":
             header_row = grid.back_position(0, 0, ctx.back_mode)[0]
@@ -81,8 +81,7 @@ def _steps(ctx: KitContext, setting: str) -> list[list[tuple[str, str]]]:
 
 def _front_cells(ctx: KitContext, size: str, grid: Grid, setting: str) -> dict:
     """(row, col) → paragraphs; row 0 is one merged cell with the title and the ruler."""
-    short, long = CARD_SIZES_MM[size]
-    title = [("Kaart Titel", f"Kalibratie · kaarten {size.upper()} ({short} × {long} mm)"),
+    title = [("Kaart Titel", f"Kalibratie · kaarten {size.upper()} ({size_text(grid)})"),
              ("Kaart Tekst", "De lijnen liggen precies waar de kaarten gesneden worden; elk "
                              "kruispunt is een hoek van een kaart. Liniaal van 10 cm:"),
              ("ruler", "")]

@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casuskit import word
-from casuskit.cardfit import band_style, fit_problems, shows_title, text_paragraphs
-from casuskit.cardgrid import grid_for
+from casuskit.cardfit import (Sizes, band_style, card_sizes, fit_problems, shows_title,
+                              sizes_at, text_paragraphs)
+from casuskit.cardgrid import grid_for, sheet_of
 from casuskit.cardset import CATEGORY_LABELS, Card, cards_for, werkvorm_sets
 from casuskit.errors import BuildFailed
 from casuskit.plan import KitContext
@@ -80,18 +81,23 @@ def render_sheets(ctx: KitContext, title: str, subject: str, sets: list[list[Car
 
     Raises BuildFailed naming every card whose text does not fit, before anything is laid out.
     """
-    grid = grid_for(size)
-    problems = fit_problems(ctx, [card for cards in sets for card in cards], size)
+    grid = grid_for(size, sheet_of(ctx))
+    every = [card for cards in sets for card in cards]
+    problems = fit_problems(ctx, every, size)
     if problems:
         raise BuildFailed(problems)
+    sizes = card_sizes(ctx, every, size)
+    plain = sizes_at(ctx.reference.styles)  # what the styles say: no size of its own needed
     doc = ctx.new_document(title, subject, page(grid), header="none")
     for cards in sets:
         for start in range(0, len(cards), grid.per_sheet):
             sheet = cards[start:start + grid.per_sheet]
             front = {(i // grid.cols, i % grid.cols): card for i, card in enumerate(sheet)}
-            _add_sheet(doc, grid, {at: _front(card) for at, card in front.items()}, "top")
+            _add_sheet(doc, grid, {at: _front(card, sizes[card.id], plain)
+                                   for at, card in front.items()}, "top")
             if ctx.back_mode != "geen":
-                _add_sheet(doc, grid, {grid.back_position(*at, ctx.back_mode): _back(card)
+                _add_sheet(doc, grid, {grid.back_position(*at, ctx.back_mode):
+                                       _back(card, sizes[card.id], plain)
                                        for at, card in front.items()}, "center",
                            backshift.shift_mm(ctx))
     if not sets:
@@ -108,23 +114,33 @@ def _add_sheet(doc, grid, contents: dict, align: str, shift=(0.0, 0.0)) -> None:
     add_sheet(doc, grid_table(grid, cells, shift))
 
 
-def _front(card: Card) -> list[word.Paragraph]:
+def _own(size: float, style_size: float) -> float | None:
+    """A paragraph's own font size: only where it differs from its style's."""
+    return None if size == style_size else size
+
+
+def _front(card: Card, sizes: Sizes, plain: Sizes) -> list[word.Paragraph]:
     """The front of ``card``: id, colour band, title (if it says more) and text."""
     P, Run = word.Paragraph, word.Run
     paragraphs = [P("Kaart Id", [Run(card.id)]), P(band_style(card), [Run(card.band)])]
     if shows_title(card):
-        paragraphs.append(P("Kaart Titel", [Run(card.title)]))
+        paragraphs.append(P("Kaart Titel", [Run(card.title)],
+                            size_pt=_own(sizes.title, plain.title)))
     for label, text in text_paragraphs(card):
-        paragraphs.append(P("Kaart Tekst", ([Run(label, "Strong")] if label else []) + [Run(text)]))
+        paragraphs.append(P("Kaart Tekst", ([Run(label, "Strong")] if label else []) + [Run(text)],
+                            size_pt=_own(sizes.text, plain.text)))
     return paragraphs
 
 
-def _back(card: Card) -> list[word.Paragraph]:
+def _back(card: Card, sizes: Sizes, plain: Sizes) -> list[word.Paragraph]:
     """The back: a colour bar (holding the note, e.g. when to turn a fase card), what the
-    facilitator sorts and hands out by (kind, profession or phase, casus) and the id."""
+    facilitator sorts and hands out by (kind, profession or phase, casus) and the id; its big
+    words never larger than the front's text."""
     P, Run = word.Paragraph, word.Run
     note = [Run(card.back_note)] if card.back_note else []
-    return [P(band_style(card), note), *[P("Kaart Achterkant", [Run(line)]) for line in card.back_lines],
+    big = _own(sizes.back, plain.back)
+    return [P(band_style(card), note),
+            *[P("Kaart Achterkant", [Run(line)], size_pt=big) for line in card.back_lines],
             P("Kaart Id", [Run(card.id)])]
 
 

@@ -9,7 +9,7 @@ the printer's offset (:mod:`casuskit.render.backshift`).
 from __future__ import annotations
 
 from casuskit import word
-from casuskit.cardgrid import PADDING_MM, SEPARATOR_TWIPS, Grid
+from casuskit.cardgrid import SEPARATOR_TWIPS, Grid
 from casuskit.render import backshift
 
 CUT_LINE = word.Border("dashed", 4, "808080")
@@ -28,7 +28,7 @@ def grid_table(grid: Grid, cells: dict, shift=(0.0, 0.0)) -> word.Table:
     place (a cell spanning columns takes the right padding of its last one); the other
     positions stay empty.
     """
-    moved = backshift.layout(grid, PADDING_MM, shift)
+    moved = backshift.layout(grid, grid.padding, shift)
     rows = []
     for r in range(grid.rows):
         row, c = [], 0
@@ -42,7 +42,7 @@ def grid_table(grid: Grid, cells: dict, shift=(0.0, 0.0)) -> word.Table:
             c += cell.span
         rows.append(word.Row(row, moved.heights[r], exact=True, cant_split=True))
     return word.Table(moved.widths, rows, style="Kaartraster", align="center",
-                      cell_margins=word.sides(all=PADDING_MM))
+                      cell_margins=word.sides(all=grid.padding))
 
 
 def separator() -> word.Paragraph:

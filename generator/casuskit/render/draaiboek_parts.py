@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from casuskit import word
+from casuskit import tablefit, word
 from casuskit.model.werkvorm import Block
 from casuskit.render.prose import one_line, paragraphs
 
@@ -136,7 +136,8 @@ def add_table(doc: word.Document, header: list, rows: list[list], widths_mm: lis
 
     A cell is a text or a list of texts and :class:`Para` paragraphs; a header shorter than
     the rows stretches its last cell over the remaining columns. ``widths_mm`` add up to
-    :data:`DESIGN_WIDTH_MM` and are scaled to the text width of the house style's page.
+    :data:`DESIGN_WIDTH_MM` and are scaled to the text width of the house style's page, then
+    widened where a word would not fit in the house style's font (:mod:`casuskit.tablefit`).
     ``valign`` and ``min_height_mm`` apply to the rows below the header.
     """
     cells = [value if isinstance(value, list) else [value] for row in rows for value in row]
@@ -151,7 +152,8 @@ def add_table(doc: word.Document, header: list, rows: list[list], widths_mm: lis
                                 bullets), valign=valign) for value in values],
             min_height_mm, exact=False, cant_split=True))
     scale = doc.text_width_mm / DESIGN_WIDTH_MM
-    doc.add(word.Table([width * scale for width in widths_mm], table_rows, style="Casuskit Tabel"))
+    doc.add(tablefit.fit(word.Table([width * scale for width in widths_mm], table_rows,
+                                    style="Casuskit Tabel"), doc.reference.styles))
 
 
 def _content(parts: list, style: str, bullets: int | None) -> list[word.Paragraph]:

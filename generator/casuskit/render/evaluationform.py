@@ -11,6 +11,7 @@ whose form asks anything, with or without a participant list.
 
 from __future__ import annotations
 
+from casuskit import pagecount
 from casuskit.evaluation.items import SCALE, SCALE_WORDS
 from casuskit.plan import KitContext
 from casuskit.render.draaiboek_parts import Para, add_table, clock, schedule
@@ -30,7 +31,8 @@ def answer_lines(questions: int) -> int:
     """Writing lines per open question.
 
     Fewer as there are more, so that the form with the default statements and house style
-    stays on one A4 page up to :data:`ONE_PAGE_QUESTIONS` questions. A form with more needs
+    stays on one A4 page up to :data:`ONE_PAGE_QUESTIONS` questions (in a wider house-style
+    font :func:`render` takes fewer still, as long as that keeps it on one page). A form with more needs
     the back of the sheet anyway, so its questions get two lines again; a question never
     leaves its lines behind on the previous page.
     """
@@ -49,6 +51,22 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     form = ctx.evaluation
     if form is None or not form.asks_anything:
         return []
+    lines = BACK_LINES if questions_on_back(form) else answer_lines(len(form.questions))
+    doc = _form(ctx, form, lines)
+    while one_page(form) and lines > 1 and not pagecount.fits_one_page(doc):
+        lines -= 1  # a wider house-style font: fewer writing lines keep the form on one page
+        doc = _form(ctx, form, lines)
+    return [(FILE_NAME, ctx.to_bytes(doc))]
+
+
+def one_page(form) -> bool:
+    """Does ``form`` promise one page? Not with more open questions than fit on the front,
+    nor when they have the back."""
+    return len(form.questions) <= ONE_PAGE_QUESTIONS and not questions_on_back(form)
+
+
+def _form(ctx: KitContext, form, lines: int):
+    """The form with ``lines`` writing lines under each open question."""
     kit = ctx.kit
     text = ctx.texts.labels(LABELS, **ctx.template_context())
     doc = ctx.new_document("Evaluatieformulier", f"Evaluatie · {ctx.werkvorm.name}")
@@ -67,15 +85,13 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     if form.comparison is not None:
         _comparison(doc, form.comparison, text)
     if form.questions:
-        back = questions_on_back(form)
-        doc.heading(text["open_vragen"], 1, new_page=back)
-        lines = BACK_LINES if back else answer_lines(len(form.questions))
+        doc.heading(text["open_vragen"], 1, new_page=questions_on_back(form))
         for number, question in enumerate(form.questions, start=1):
             doc.paragraph(f"{chr(64 + number)}. {question}", keep_with_next=True)
             last = number == len(form.questions)  # the thanks: not alone
             doc.note_lines(lines, keep_first=lines if last else lines - 1)
     doc.paragraph(text["dank"], "Klein")
-    return [(FILE_NAME, ctx.to_bytes(doc))]
+    return doc
 
 
 def _comparison(doc, comparison, text: dict[str, str]) -> None:

@@ -7,15 +7,13 @@ only the fields below, and a test proves none of the others reach the document.
 
 from __future__ import annotations
 
-from casuskit import metrics, word
+from casuskit import pagecount, tablefit, word
+from casuskit.dutch import joined
 from casuskit.plan import KitContext
 from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
 from casuskit.render.prose import paragraphs
-from casuskit.dutch import joined
 
-BODY_MM = (170.0, 257.0)  # A4 minus the reference document's 20 mm margins
-NOTE_LINE_MM = 9.5        # height of one "Notitieregel" line
-FULL_PAGE_LINES = 24
+MIN_NOTE_LINES = 3  # fewer lines than this are no room for notes: the back of the sheet is
 
 
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
@@ -29,11 +27,9 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
         doc.paragraph(casus.title, "Title")
         doc.paragraph(joined("Hand-out", ctx.buurt.name, ctx.kit.round_label, ctx.date_text),
                       "Subtitle")
-        opening = [ctx.texts.fixed("hand-out-intro.j2", **ctx.template_context())]
         if draft:
             doc.lead("Let op", heading["concept"], heading["concept_tekst"])
-            opening.append(f"{heading['concept']} {heading['concept_tekst']}")
-        doc.paragraph(opening[0])
+        doc.paragraph(ctx.texts.fixed("hand-out-intro.j2", **ctx.template_context()))
 
         doc.heading(heading["situatie"], 1)
         for paragraph in paragraphs(casus.situation):
@@ -47,16 +43,18 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
                                          if person.age is not None else "", person.role),
                           cant_split=True)
                      for person in casus.persons]
-            doc.add(word.Table([50, 25, 95], rows, style="Casuskit Tabel"))
+            doc.add(tablefit.fit(word.Table([50, 25, 95], rows, style="Casuskit Tabel"),
+                                 ctx.reference.styles))
 
         if casus.questions:
             doc.heading(heading["vragen"], 1)
             doc.numbered(casus.questions)
 
-        lines = note_lines(casus, opening)
-        # too little room left: give the notes a page of their own
-        doc.heading(heading["aantekeningen"], 1, new_page=lines < 4)
-        doc.note_lines(lines if lines >= 4 else FULL_PAGE_LINES)
+        notes = word.Paragraph("Heading 1", [word.Run(heading["aantekeningen"])])
+        lines = pagecount.lines_that_fit(doc, notes, word.Paragraph("Notitieregel"))
+        if lines >= MIN_NOTE_LINES:  # a full page keeps to one page: notes go on the back then
+            doc.heading(heading["aantekeningen"], 1)
+            doc.note_lines(lines)
         files.append((file_name(casus), ctx.to_bytes(doc)))
     return files
 
@@ -64,19 +62,6 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
 def _row(style: str, texts, **rules) -> word.Row:
     return word.Row([word.Cell([word.Paragraph(style, [word.Run(text)])]) for text in texts],
                     **rules)
-
-
-def note_lines(casus, opening: list[str] = ()) -> int:
-    """How many ruled lines fill the rest of the last page (an estimate from font metrics);
-    ``opening``: the paragraphs above the situation."""
-    width, height = BODY_MM
-    used = 22.0 + 3 * 13.0  # title and subtitle, and the headings situatie / vragen / aantekeningen
-    used += sum(metrics.height_mm(text, width, 10.5, space_after_pt=8) for text in opening)
-    used += metrics.height_mm(casus.situation, width, 10.5, space_after_pt=6) + 8
-    used += (len(casus.persons) + 1) * 6.5 + 13.0 if casus.persons else 0
-    used += sum(metrics.height_mm(q, width - 8, 10.5, space_after_pt=3) for q in casus.questions)
-    remaining = (height - used) % height  # text that runs onto a second page leaves its rest
-    return int(remaining // NOTE_LINE_MM) - 1
 
 
 def file_name(casus) -> str:

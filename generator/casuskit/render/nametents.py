@@ -12,12 +12,15 @@ On each face: the name, the organisation, and the role as a word on the role's b
 project's colour for that role (:mod:`casuskit.rolecolours`, the same as on the table sheets).
 Everyone in the room gets one: the participants who come (not who cancelled) and the kit's
 guests, such as the resident at the table, who get theirs even without a participant list. With
-a list, the kit's ``reserve`` adds blank tents for walk-ins, to write on.
+a list, the kit's ``reserve`` adds blank tents for walk-ins, to write on. The texts of a face
+are measured in the house style's font (:mod:`casuskit.tentfit`) and made smaller where a long
+name or organisation would not fit or break mid-word.
 """
 
 from __future__ import annotations
 
-from casuskit import participants, word
+from casuskit import participants, tentfit, word
+from casuskit.errors import BuildFailed, Location, error
 from casuskit.plan import KitContext
 from casuskit.render.kinds import SIMPLEX, DocumentKind, PrintItem
 from casuskit.render.tablesheets import ROLE_STYLES, role_styles, seated_order
@@ -38,9 +41,12 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     # nothing but the tent on the sheet: header and footer emptied
     doc = ctx.new_document("Naambordjes", f"Naambordjes · {ctx.werkvorm.name}", PAGE, "blank")
     styles = role_styles(ctx, people)
-    faces = [_face(person.name, person.organisation, _role(person), styles[person.role])
-             for person in people]
-    faces += [_face(BLANK_NAME, "", "", "Naambordje Organisatie")] * blanks(ctx)
+    sizes, problems = tent_sizes(ctx, people, styles)
+    if problems:
+        raise BuildFailed(problems)
+    faces = [_face(person.name, person.organisation, role_text(person), styles[person.role], size)
+             for person, size in zip(people, sizes)]
+    faces += [_face(BLANK_NAME, "", "", "Naambordje Organisatie", NATURAL)] * blanks(ctx)
     for index, face in enumerate(faces):
         cells = [word.Cell(face, text_direction=direction, valign="center")
                  for direction in ("tbRl", "btLr")]
@@ -65,15 +71,48 @@ def blanks(ctx: KitContext) -> int:
     return ctx.reserve if ctx.seating is not None else 0
 
 
-def _role(person) -> str:
+def role_text(person) -> str:
     return person.role_label + (f" · {person.function}" if person.function else "")
 
 
-def _face(name: str, organisation: str, role: str, band_style: str) -> list[word.Paragraph]:
+def tent_sizes(ctx: KitContext, people: list, styles: dict) -> tuple[list, list]:
+    """Per person the font sizes that fit a face (:mod:`casuskit.tentfit`), and a
+    naambordje-te-vol error for each person whose texts fit at no size."""
+    pad = ctx.reference.styles.table_cell_margins_mm("Kaartraster", ("top", "bottom"))
+    sides = ctx.reference.styles.table_cell_margins_mm("Kaartraster")
+    sizes, problems = [], []
+    for person in people:
+        found = tentfit.face_sizes(ctx.reference.styles, person.name, person.organisation,
+                                   styles[person.role], role_text(person), "Naambordje Rol",
+                                   LENGTH_MM - sum(pad), FACE_MM - sum(sides))
+        sizes.append(found)
+        if found is None:
+            where, fix = _source(ctx, person)
+            problems.append(error(
+                "naambordje-te-vol", f"het naambordje van {person.name} past niet: de naam, "
+                "organisatie of rol is te lang voor het bordje", where,
+                f"Kort de organisatie of de functie {fix} in, of gebruik in de "
+                "huisstijl een smaller lettertype voor Naambordje Naam."))
+    return sizes, problems
+
+
+def _source(ctx: KitContext, person) -> tuple[Location | None, str]:
+    """Where ``person`` is written down: the participant list, or the kit for a guest."""
+    if person.guest:
+        index = next(i for i, guest in enumerate(ctx.kit.guests) if guest.name == person.name)
+        return ctx.locate(ctx.kit.id, ("gasten", index)), "bij de gasten in de kit"
+    return Location(ctx.seating.listed.file, person.line, 1), "in de deelnemerslijst"
+
+
+NATURAL = tentfit.Face(None, None, None)  # every text at its style's size
+
+
+def _face(name: str, organisation: str, role: str, band_style: str,
+          sizes: tentfit.Face) -> list[word.Paragraph]:
     P, Run = word.Paragraph, word.Run
-    return [P("Naambordje Naam", [Run(name)]),
-            P("Naambordje Organisatie", [Run(organisation or " ")]),
-            P(band_style, [Run(role or " ", "Naambordje Rol")])]
+    return [P("Naambordje Naam", [Run(name)], size_pt=sizes.name),
+            P("Naambordje Organisatie", [Run(organisation or " ")], size_pt=sizes.organisation),
+            P(band_style, [Run(role or " ", "Naambordje Rol")], size_pt=sizes.role)]
 
 
 def files(ctx: KitContext) -> list[str]:

@@ -14,7 +14,6 @@ from casuskit.render import (calibration, cards, draaiboek, evaluationform, hand
                              printlist, rolecards, signin, tablesheets, worksheets)
 from casuskit.printing import KitPrint
 from casuskit.render.kinds import DocumentKind, PrintItem
-from casuskit.dutch import joined
 
 KINDS: list[DocumentKind] = [module.KIND for module in (
     draaiboek, handout, worksheets, cards, rolecards, tablesheets, nametents, signin,
@@ -52,24 +51,27 @@ def prepare(ctx: KitContext) -> KitContext:
 
 
 def kit_print(ctx: KitContext) -> KitPrint:
-    """What the print step needs of the kit (after :func:`prepare`)."""
-    documents = [item.file for item in ctx.print_items]
-    documents += [calibration.FILE_NAME] if ctx.card_sizes else []
-    return KitPrint(ctx.kit.id, ctx.folder, joined(ctx.buurt.name, ctx.kit.round_label),
-                    ctx.date_text, ctx.werkvorm.name, ctx.project.organisation,
-                    list(ctx.print_items), documents)
+    """What the print step needs of the kit (after :func:`render_kit`)."""
+    return printlist.kit_print(ctx)
 
 
 def render_kit(ctx: KitContext) -> list[tuple[str, bytes]]:
     """Every file of one kit. Raises BuildFailed with every problem found (such as a card
-    whose text does not fit), after trying every kind."""
+    whose text does not fit), after trying every kind. Notes the estimated pages of each
+    document in ``ctx.pages`` as it goes (the print list, last, shows them)."""
     prepare(ctx)
     files, problems = [], []
     for kind in kinds_for(ctx):
+        start = len(ctx.page_estimates)
         try:
-            files += kind.render(ctx)
+            made = kind.render(ctx)
         except BuildFailed as exc:
             problems += exc.diagnostics
+            continue
+        files += made
+        documents = [name for name, _ in made if name.endswith(".docx")]
+        if len(documents) == len(ctx.page_estimates) - start:  # one estimate per document
+            ctx.pages.update(zip(documents, (e.pages for e in ctx.page_estimates[start:])))
     if problems:
         raise BuildFailed(problems)
     return files

@@ -22,20 +22,15 @@ from importlib import metadata
 from pathlib import Path
 
 import casuskit
+from casuskit import cachedir
 from casuskit.seating.problem import Division, Problem, violations
 
 FOLDER = "indelingen"
 
 
 def folder() -> Path | None:
-    """The cache folder, or None when the cache is off."""
-    chosen = os.environ.get("CASUSKIT_CACHE", "").strip()
-    if chosen.lower() in ("uit", "0", "off", "no"):
-        return None
-    if chosen:
-        return Path(chosen) / FOLDER
-    base = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
-    return Path(base) / "casuskit" / FOLDER
+    """The cache folder, or None when the cache is off (:mod:`casuskit.cachedir`)."""
+    return cachedir.folder(FOLDER)
 
 
 @lru_cache(maxsize=1)

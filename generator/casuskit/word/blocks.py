@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 @dataclass(slots=True)
 class Run:
-    """Text in a character style (None: no run properties at all). A tab becomes a tab, a line
-    break a line break."""
+    """Text in a character style (None: no run properties at all), at its own font size in
+    points when ``size_pt`` is given. A tab becomes a tab, a line break a line break."""
 
     text: str
     style: str | None = None
+    size_pt: float | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -41,7 +42,8 @@ class Paragraph:
     ``list_id`` makes it an item (level 0) of a list started with
     :meth:`Document.new_list <casuskit.word.document.Document.new_list>`; ``spacing`` is its own
     (space before, space after, exact line height) in points; ``keep_with_next`` keeps it on the
-    page of the next paragraph, ``page_break_before`` starts it on a new page.
+    page of the next paragraph, ``page_break_before`` starts it on a new page; ``size_pt`` sets
+    the font size of its runs (those without a size of their own) and of its paragraph mark.
     """
 
     style: str | None = None
@@ -50,6 +52,7 @@ class Paragraph:
     spacing: tuple[float, float, float] | None = None
     keep_with_next: bool = False
     page_break_before: bool = False
+    size_pt: float | None = None
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ import struct
 from casuskit.word import package
 from casuskit.word.blocks import Field, PageBreak, Paragraph, Picture, Run
 from casuskit.word.emit import Emitter, escape
-from casuskit.word.reference import (HOLE, HOLE_DATE_TEXT, PageLayout, Prepared, Reference,
-                                     open_reference)
+from casuskit.word.reference import (HOLE, HOLE_DATE_TEXT, Page, PageLayout, Prepared,
+                                     Reference, open_reference)
 
 PAGE_NUMBERS = [Run("pagina "), Field("PAGE"), Run(" van "), Field("NUMPAGES")]
 
@@ -35,6 +35,7 @@ class Document:
         self._prepared: Prepared = self.reference.prepared(layout, header)
         self._body: list[str] = []
         self._emitter = Emitter(self.reference.styles, self._body, self._picture)
+        self.blocks: list = []  # every block of the body, in order (for page estimates)
         self._header: list = []
         self._footer: list = []
         self._lists: list[str] = []
@@ -64,24 +65,34 @@ class Document:
         """Width between the page margins."""
         return self._prepared.text_width_mm
 
+    @property
+    def page(self) -> Page:
+        """The page: paper, margins, and how far header and footer reach into it."""
+        return self._prepared.page
+
     # -- content ----------------------------------------------------------------------------
 
     def add(self, *blocks) -> None:
         """Paragraphs, tables and pictures, in order."""
         for block in blocks:
             self._emitter.block(block)
+            self.blocks.append(block)
+
+    def _paragraph(self, paragraph: Paragraph) -> None:
+        self._emitter.paragraph(paragraph)
+        self.blocks.append(paragraph)
 
     def paragraph(self, text: str = "", style: str | None = "Normal", **flags) -> None:
         """A paragraph of plain ``text`` (none: an empty paragraph); ``flags`` as
         :class:`~casuskit.word.blocks.Paragraph` has them."""
-        self._emitter.paragraph(Paragraph(style, [Run(text)] if text else [], **flags))
+        self._paragraph(Paragraph(style, [Run(text)] if text else [], **flags))
 
     def heading(self, text: str, level: int, new_page: bool = False) -> None:
         self.paragraph(text, f"Heading {level}", page_break_before=new_page)
 
     def lead(self, style: str, lead: str, text: str) -> None:
         """A paragraph opening with a bold lead word ("Doe:") in the character style Strong."""
-        self._emitter.paragraph(Paragraph(style, [Run(lead, "Strong"), Run(" " + text)]))
+        self._paragraph(Paragraph(style, [Run(lead, "Strong"), Run(" " + text)]))
 
     def bullets(self, items: list[str], style: str = "List Bullet") -> None:
         for item in items:
@@ -93,8 +104,8 @@ class Document:
         keeps its items on one page."""
         list_id = self.new_list(style) if items else None
         for number, item in enumerate(items, start=1):
-            self._emitter.paragraph(Paragraph(style, [Run(item)] if item else [], list_id,
-                                              keep_with_next=keep_together and number < len(items)))
+            self._paragraph(Paragraph(style, [Run(item)] if item else [], list_id,
+                                      keep_with_next=keep_together and number < len(items)))
 
     def note_lines(self, count: int, style: str = "Notitieregel", keep_first: int = 0) -> None:
         """``count`` ruled writing lines; the first ``keep_first`` stay with the next one."""
@@ -102,7 +113,7 @@ class Document:
             self.paragraph("", style, keep_with_next=line < keep_first)
 
     def page_break(self, style: str = "Normal") -> None:
-        self._emitter.paragraph(Paragraph(style, [PageBreak()]))
+        self._paragraph(Paragraph(style, [PageBreak()]))
 
     def new_list(self, style: str = "List Number", start: int = 1) -> int | None:
         """A fresh instance of the list ``style`` is linked to, restarting at ``start``: give
@@ -183,7 +194,12 @@ class Document:
                                                              "png", "image/png")
         rels = members[rels_name]
         body = members[part].decode("utf-8")
-        for number, (placeholder, png) in enumerate(self._pictures, start=1):
+        taken = {name for name in members if name.startswith(f"{folder}/media/")}
+        number = 0
+        for placeholder, png in self._pictures:
+            number += 1
+            while f"{folder}/media/image{number}.png" in taken:  # a logo in the header: keep it
+                number += 1
             media = f"media/image{number}.png"
             rels, rel_id = package.add_relationship(rels, package.IMAGE, media)
             members[f"{folder}/{media}"] = png

@@ -82,7 +82,7 @@ class Emitter:
         self.out = out
         self._pictures = pictures
         self._starts: dict[tuple, str] = {}  # paragraph properties → "<w:p><w:pPr>…</w:pPr>"
-        self._runs: dict[str | None, str] = {None: "<w:r>"}  # character style → "<w:r><w:rPr>…"
+        self._runs: dict[tuple, str] = {(None, None): "<w:r>"}  # (style, size) → "<w:r><w:rPr>…"
 
     def block(self, block) -> None:
         kind = type(block)
@@ -99,17 +99,19 @@ class Emitter:
 
     def paragraph(self, paragraph: Paragraph) -> None:
         key = (paragraph.style, paragraph.list_id, paragraph.spacing, paragraph.keep_with_next,
-               paragraph.page_break_before)
+               paragraph.page_break_before, paragraph.size_pt)
         start = self._starts.get(key)
         if start is None:
             start = self._starts[key] = self._paragraph_start(*key)
         parts = [start]
+        size = paragraph.size_pt
         for run in paragraph.runs:
             kind = type(run)
             if kind is Run:
-                opening = self._runs.get(run.style)
+                run_key = (run.style, run.size_pt if run.size_pt is not None else size)
+                opening = self._runs.get(run_key)
                 if opening is None:
-                    opening = self._runs[run.style] = self._run_start(run.style)
+                    opening = self._runs[run_key] = self._run_start(*run_key)
                 parts += (opening, run_text(run.text), "</w:r>")
             elif kind is Field:
                 parts.append(field_runs(run))
@@ -120,11 +122,12 @@ class Emitter:
         parts.append("</w:p>")
         self.out.append("".join(parts))
 
-    def _paragraph_start(self, style, list_id, spacing, keep_next, break_before) -> str:
+    def _paragraph_start(self, style, list_id, spacing, keep_next, break_before, size) -> str:
         """``<w:p>`` and its properties in schema order: style, keep with next, page break
-        before, list, spacing. A style that is the default gets an empty ``w:pPr``."""
+        before, list, spacing, the paragraph mark's size. A style that is the default gets an
+        empty ``w:pPr``."""
         if style is None and list_id is None and spacing is None and not keep_next \
-                and not break_before:
+                and not break_before and size is None:
             return "<w:p>"
         start = "<w:p><w:pPr>"
         if style is not None:
@@ -141,13 +144,17 @@ class Emitter:
             before, after, line = (pt_to_twips(points) for points in spacing)
             start += (f'<w:spacing w:before="{before}" w:after="{after}" w:lineRule="exact" '
                       f'w:line="{line}"/>')
+        if size is not None:
+            start += f"<w:rPr>{size_xml(size)}</w:rPr>"
         return start + "</w:pPr>" if start != "<w:p><w:pPr>" else "<w:p><w:pPr/>"
 
-    def _run_start(self, style: str) -> str:
-        style_id = self._styles.style_id(style, CHARACTER)
+    def _run_start(self, style: str | None, size: float | None = None) -> str:
+        """``<w:r>`` and its properties: character style, then size (schema order)."""
+        style_id = None if style is None else self._styles.style_id(style, CHARACTER)
+        sized = size_xml(size) if size is not None else ""
         if style_id is None:
-            return "<w:r><w:rPr/>"
-        return f'<w:r><w:rPr><w:rStyle w:val="{attr(style_id)}"/></w:rPr>'
+            return f"<w:r><w:rPr>{sized}</w:rPr>" if sized else "<w:r><w:rPr/>"
+        return f'<w:r><w:rPr><w:rStyle w:val="{attr(style_id)}"/>{sized}</w:rPr>'
 
     def picture(self, picture: Picture) -> None:
         self.paragraph(Paragraph(picture.style, keep_with_next=picture.keep_with_next))
@@ -225,6 +232,12 @@ class Emitter:
         if type(last) is not Paragraph:  # a cell must end with a paragraph
             out.append("<w:p/>")
         out.append("</w:tc>")
+
+
+def size_xml(points: float) -> str:
+    """Font size for Latin and complex scripts, in half points (Word rounds to those)."""
+    half = round(points * 2)
+    return f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
 
 
 @lru_cache(maxsize=1024)

@@ -70,6 +70,28 @@ class Split:
         return (self.before + content + self.after).encode("utf-8")
 
 
+@dataclass(frozen=True)
+class Page:
+    """The page of a prepared reference in mm: paper, margins, and what stands in the header
+    and footer: per paragraph its style's name and the height of its tallest picture (a logo
+    pushes the body down, as in Word)."""
+
+    width: float = 210.0
+    height: float = 297.0
+    top: float = 20.0
+    bottom: float = 20.0
+    left: float = 20.0
+    right: float = 20.0
+    header_distance: float = 10.0
+    footer_distance: float = 10.0
+    header: tuple[tuple[str, float], ...] = ()
+    footer: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def body_width(self) -> float:
+        return self.width - self.left - self.right
+
+
 @dataclass
 class Prepared:
     """A reference emptied and ready to copy, for one page layout and header mode."""
@@ -85,6 +107,7 @@ class Prepared:
     num_ids: frozenset[int] = frozenset()
     abstract_of: dict[int, int] = field(default_factory=dict)  # numId → abstractNumId
     text_width_mm: float = 170.0
+    page: Page = field(default_factory=Page)
 
 
 class Reference:
@@ -259,7 +282,7 @@ def _prepare(data: bytes, shown: str | None, layout: PageLayout | None, header: 
         members[core_name].decode("utf-8"), core_name, app,
         _run_split(members, stories.get("header")), _run_split(members, stories.get("footer")),
         Split(numbering_name, before, after), frozenset(abstract_of), abstract_of,
-        _text_width_mm(text))
+        _text_width_mm(text), _page(text, members, stories, document.styles))
 
 
 def _run_split(members: dict[str, bytes], part: str | None) -> Split | None:
@@ -299,6 +322,37 @@ def _add_app_part(members: dict[str, bytes], name: str) -> None:
         "application/vnd.openxmlformats-officedocument.extended-properties+xml")
     members["_rels/.rels"], _ = add_relationship(
         members["_rels/.rels"], EXTENDED_PROPERTIES, name)
+
+
+def _page(document_xml: str, members: dict[str, bytes], stories: dict[str, str], styles) -> Page:
+    """The page of the last section, and the paragraphs of its header and footer."""
+    from lxml import etree
+    section = etree.fromstring(document_xml.encode("utf-8")).find(f"{{{_W}}}body/{{{_W}}}sectPr")
+
+    def mm(path: str, attribute: str, default: float) -> float:
+        found = None if section is None else section.find(f".//{{{_W}}}{path}")
+        value = None if found is None else found.get(f"{{{_W}}}{attribute}")
+        return abs(int(value)) * 25.4 / 1440 if value is not None else default
+
+    names = {style.style_id: style.name for style in styles}
+    parts = {name: _story(members[part], names) for name, part in stories.items()}
+    return Page(mm("pgSz", "w", 210), mm("pgSz", "h", 297), mm("pgMar", "top", 20),
+                mm("pgMar", "bottom", 20), mm("pgMar", "left", 20), mm("pgMar", "right", 20),
+                mm("pgMar", "header", 10), mm("pgMar", "footer", 10),
+                parts.get("header", ()), parts.get("footer", ()))
+
+
+def _story(part_xml: bytes, names: dict[str, str]) -> tuple[tuple[str, float], ...]:
+    """(style name, tallest picture in mm) of each paragraph of a header or footer part."""
+    from lxml import etree
+    found = []
+    for paragraph in etree.fromstring(part_xml).iter(f"{{{_W}}}p"):
+        style = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}pStyle")
+        name = names.get(style.get(f"{{{_W}}}val")) if style is not None else None
+        pictures = [int(extent.get("cy")) / 36000 for extent in paragraph.iter(
+            "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent")]
+        found.append((UI_NAMES.get(name, name) or "Normal", max(pictures, default=0.0)))
+    return tuple(found)
 
 
 def _text_width_mm(document_xml: str) -> float:

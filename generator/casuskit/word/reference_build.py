@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass
 import sys
 import zipfile
 from importlib import resources
@@ -55,6 +56,30 @@ ROLE_COLOURS = [("1F6E7E", "FFFFFF"), ("F2C14E", "1A1A1A"), ("2E1A47", "FFFFFF")
 ROLE_OUTLINE_EIGHTHS = 24  # 3 pt: an outline that reads as a frame, not a hairline
 
 SKELETON = "referentie-skelet"
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The accent colour of a house style and the tints made from it: titles, headings, the
+    DOE/ZEG bars and their shading, card categories and backs, table header rows."""
+
+    accent: str = TEAL
+    light: str = TEAL_LIGHT     # DOE shading
+    header: str = "D5E6EA"      # the header row of "Casuskit Tabel"
+
+    @classmethod
+    def of(cls, accent: str | None) -> "Palette":
+        """The shipped teal, or ``accent`` (RRGGBB) with tints mixed towards white."""
+        if accent is None:
+            return cls()
+        accent = accent.upper()
+        return cls(accent, tint(accent, 0.88), tint(accent, 0.825))
+
+
+def tint(colour: str, white: float) -> str:
+    """``colour`` (RRGGBB) mixed with ``white`` parts of white."""
+    channels = (int(colour[i:i + 2], 16) for i in (0, 2, 4))
+    return "".join(f"{round(c + (255 - c) * white):02X}" for c in channels)
 
 
 def _blank_package() -> bytes:
@@ -130,10 +155,10 @@ def _add_base_styles(styles) -> None:
         style.quick_style, style.hidden, style.unhide_when_used = False, True, True
 
 
-def _add_text_styles(styles) -> None:
-    heading = dict(builtin=True, bold=True, color=TEAL, keep_next=True, keep_lines=True,
+def _add_text_styles(styles, palette: Palette) -> None:
+    heading = dict(builtin=True, bold=True, color=palette.accent, keep_next=True, keep_lines=True,
                    line=1.0, next_style="Normal")
-    _style(styles, "Title", builtin=True, size=26, bold=True, color=TEAL, after=4, line=1.0,
+    _style(styles, "Title", builtin=True, size=26, bold=True, color=palette.accent, after=4, line=1.0,
            keep_next=True)
     _style(styles, "Subtitle", builtin=True, size=13, color=GREY, after=14)
     for level, (size, before, after) in enumerate(((16, 18, 6), (13, 14, 4), (11, 10, 3))):
@@ -141,7 +166,7 @@ def _add_text_styles(styles) -> None:
                        before=before, after=after, **heading)
         styledef.set_outline_level(style, level)
     h1 = styles["Heading 1"]
-    styledef.set_paragraph_borders(h1, bottom=Border("single", 6, TEAL, 2))
+    styledef.set_paragraph_borders(h1, bottom=Border("single", 6, palette.accent, 2))
     _style(styles, "List Bullet", builtin=True, after=3)
     _style(styles, "List Number", builtin=True, after=3)
     for name in ("Header", "Footer"):
@@ -158,15 +183,15 @@ def _add_text_styles(styles) -> None:
     _style(styles, "Omslag Gegevens", size=12, color="404040", after=4)
 
 
-def _add_guide_styles(styles) -> None:
+def _add_guide_styles(styles, palette: Palette) -> None:
     """Facilitator-guide styles: instructions, note lines and table text."""
     block = dict(before=4, after=4, left_mm=3, right_mm=1, keep_lines=True,
                  next_style="Normal")
     doe = _style(styles, "DOE", **block)
-    styledef.set_paragraph_borders(doe, left=Border("single", 24, TEAL, 6))
-    styledef.set_paragraph_shading(doe, TEAL_LIGHT)
+    styledef.set_paragraph_borders(doe, left=Border("single", 24, palette.accent, 6))
+    styledef.set_paragraph_shading(doe, palette.light)
     zeg = _style(styles, "ZEG", italic=True, **block)
-    styledef.set_paragraph_borders(zeg, left=Border("double", 12, TEAL, 7))
+    styledef.set_paragraph_borders(zeg, left=Border("double", 12, palette.accent, 7))
     let_op = _style(styles, "Let op", style_id="LetOp", **block)
     styledef.set_paragraph_borders(let_op, **edges(Border("single", 8, AMBER, 4)))
     styledef.set_paragraph_shading(let_op, AMBER_LIGHT)
@@ -177,15 +202,15 @@ def _add_guide_styles(styles) -> None:
     _style(styles, "Tabeltekst", size=10, after=0, line=1.0)
 
 
-def _add_card_styles(styles) -> None:
-    _style(styles, "Kaart Categorie", size=8, bold=True, caps=True, color=TEAL, after=2,
+def _add_card_styles(styles, palette: Palette) -> None:
+    _style(styles, "Kaart Categorie", size=8, bold=True, caps=True, color=palette.accent, after=2,
            line=1.0, keep_next=True, next_style="Normal")
     _style(styles, "Kaart Titel", size=13, bold=True, color="1A1A1A", after=4, line=1.0,
            keep_next=True)
     _style(styles, "Kaart Tekst", size=10, after=3, line=1.05)
     _style(styles, "Kaart Id", size=7, color="7F7F7F", after=0, line=1.0,
            align=WD_ALIGN_PARAGRAPH.RIGHT)
-    _style(styles, "Kaart Achterkant", size=16, bold=True, color=TEAL, after=0, line=1.0,
+    _style(styles, "Kaart Achterkant", size=16, bold=True, color=palette.accent, after=0, line=1.0,
            align=WD_ALIGN_PARAGRAPH.CENTER)
     styledef.set_character_spacing(styles["Kaart Categorie"], 0.6)
     styles["Kaart Categorie"].next_paragraph_style = styles["Kaart Titel"]
@@ -222,13 +247,13 @@ def _add_meeting_styles(styles) -> None:
     _style(styles, "Naambordje Rol", WD_STYLE_TYPE.CHARACTER, base=None, size=20)
 
 
-def _add_table_styles(styles) -> None:
+def _add_table_styles(styles, palette: Palette) -> None:
     grid = _style(styles, "Casuskit Tabel", WD_STYLE_TYPE.TABLE, base="Normal Table")
     grid.paragraph_format.space_after = Pt(0)
     grid.paragraph_format.line_spacing = 1.0
     styledef.set_table_borders(grid, Border("single", 4, "BFBFBF"))
     styledef.set_cell_margins(grid, top=0.8, bottom=0.8, left=1.9, right=1.9)
-    styledef.set_table_style_header(grid, fill="D5E6EA", bold=True)
+    styledef.set_table_style_header(grid, fill=palette.header, bold=True)
     cards = _style(styles, "Kaartraster", WD_STYLE_TYPE.TABLE, base="Normal Table")
     cards.paragraph_format.space_after = Pt(0)
     styledef.set_table_borders(cards, Border("nil"))
@@ -306,19 +331,19 @@ def _specimen_cards() -> Table:
     return Table([85, 85], [Row([front, back]), Row([bands, note])], style="Kaartraster")
 
 
-def _styled_package() -> bytes:
+def _styled_package(palette: Palette, font: str) -> bytes:
     """The skeleton with every style, the list numbering, the A4 page and an empty header and
     footer: a reference without a body yet."""
     document = docx.Document(io.BytesIO(_blank_package()))
-    styledef.set_doc_defaults(document, FONT, BODY_PT, "nl-NL", space_after_pt=6,
+    styledef.set_doc_defaults(document, font, BODY_PT, "nl-NL", space_after_pt=6,
                               line_spacing=1.1)
     styles = document.styles
     _add_base_styles(styles)
-    _add_text_styles(styles)
-    _add_guide_styles(styles)
-    _add_card_styles(styles)
+    _add_text_styles(styles, palette)
+    _add_guide_styles(styles, palette)
+    _add_card_styles(styles, palette)
     _add_meeting_styles(styles)
-    _add_table_styles(styles)
+    _add_table_styles(styles, palette)
     for style in styles:
         if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
             styledef.set_language(style, "nl-NL")
@@ -338,9 +363,10 @@ def _styled_package() -> bytes:
     return buffer.getvalue()
 
 
-def build_default_reference() -> bytes:
-    """The bytes of ``data/referentie.docx``; the same on every run."""
-    doc = Document(Reference(_styled_package(), "referentie"))
+def build_default_reference(accent: str | None = None, font: str | None = None) -> bytes:
+    """The bytes of ``data/referentie.docx``; the same on every run. ``accent`` (RRGGBB)
+    replaces the teal and its tints, ``font`` the font of every style (the document default)."""
+    doc = Document(Reference(_styled_package(Palette.of(accent), font or FONT), "referentie"))
     doc.properties("Casuskit huisstijl", "Referentiedocument met de stijlen van casuskit",
                    "casuskit", "casuskit; huisstijl")
     doc.add(*_specimen())

@@ -40,7 +40,9 @@ class Look:
     """What a paragraph style does to the size of its text: sizes in points, indents in mm.
 
     ``line`` is the height of one line in points when ``line_rule`` is ``exact``, the minimum
-    for ``atLeast``, and a multiple of the font's own line height for ``auto``.
+    for ``atLeast``, and a multiple of the font's own line height for ``auto``. ``sides_mm`` is
+    what left and right paragraph borders take of the width (their spacing and line),
+    ``ends_mm`` what top and bottom borders add to the height.
     """
 
     font: str | None
@@ -52,6 +54,8 @@ class Look:
     before: float
     after: float
     indent_mm: float
+    sides_mm: float = 0.0
+    ends_mm: float = 0.0
 
 
 class StyleSheet:
@@ -74,6 +78,7 @@ class StyleSheet:
         self._defaults = defaults
         self._ids: dict[tuple[str, str], str | None] = {}
         self._looks: dict[str, Look] = {}
+        self._margins: dict[tuple, tuple[float, float]] = {}
 
     # -- names and ids ---------------------------------------------------------------------
 
@@ -161,7 +166,37 @@ class StyleSheet:
                     int(before) / 20 if before is not None else 0.0,
                     int(after) / 20 if after is not None else 0.0,
                     ((int(left) if left else 0) / 20 + (int(right) if right else 0) / 20)
-                    * (25.4 / 72))
+                    * (25.4 / 72), _border_pt(paragraphs, ("left", "right")) * (25.4 / 72),
+                    _border_pt(paragraphs, ("top", "bottom")) * (25.4 / 72))
+
+    def character_size(self, name: str) -> float | None:
+        """The font size (pt) character style ``name`` sets, through ``w:basedOn``; None if
+        it sets none (the paragraph's size applies)."""
+        for style in self._chain(name):
+            size = style.find(f"{_w('rPr')}/{_w('sz')}")
+            if size is not None and size.get(_w("val")) is not None:
+                return int(size.get(_w("val"))) / 2
+        return None
+
+    def table_cell_margins_mm(self, name: str, sides: tuple[str, str] = ("left", "right")
+                              ) -> tuple[float, float]:
+        """Cell padding (mm) of table style ``name`` (through ``w:basedOn``) on two ``sides``;
+        Word's default (1.9 mm left and right, none above and below) where it sets none."""
+        key = (name, sides)
+        if key not in self._margins:
+            self._margins[key] = self._cell_margins(name, sides)
+        return self._margins[key]
+
+    def _cell_margins(self, name: str, sides: tuple[str, str]) -> tuple[float, float]:
+        found: dict[str, float] = {}
+        for style in self._chain(name):
+            margins = style.find(f"{_w('tblPr')}/{_w('tblCellMar')}")
+            for side in sides:
+                edge = None if margins is None else margins.find(_w(side))
+                if side not in found and edge is not None and edge.get(_w("w")) is not None:
+                    found[side] = int(edge.get(_w("w"))) / 20 * (25.4 / 72)
+        default = {"left": 1.9, "right": 1.9}
+        return tuple(found.get(side, default.get(side, 0.0)) for side in sides)
 
     def _font(self, runs) -> str | None:
         for prop in runs:
@@ -174,6 +209,22 @@ class StyleSheet:
             if theme:
                 return self._theme.get("major" if theme.startswith("major") else "minor")
         return self._theme.get("minor")
+
+
+def _border_pt(paragraphs, sides: tuple[str, str]) -> float:
+    """What (pt) two opposite paragraph borders of the first ``w:pBdr`` take: their spacing
+    and line."""
+    for prop in paragraphs:
+        borders = None if prop is None else prop.find(_w("pBdr"))
+        if borders is None:
+            continue
+        total = 0.0
+        for side in sides:
+            edge = borders.find(_w(side))
+            if edge is not None and edge.get(_w("val")) not in ("nil", "none"):
+                total += int(edge.get(_w("space")) or 0) + int(edge.get(_w("sz")) or 0) / 8
+        return total
+    return 0.0
 
 
 @lru_cache(maxsize=8)

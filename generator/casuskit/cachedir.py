@@ -1,0 +1,22 @@
+"""Where casuskit keeps what it can compute again: kept table divisions, measured fonts.
+
+``$CASUSKIT_CACHE`` (``uit`` turns the cache off), else ``$XDG_CACHE_HOME/casuskit``, else
+``~/.cache/casuskit``. Everything in it can be deleted at any time; a cache that cannot be read
+or written is simply not used.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def folder(name: str) -> Path | None:
+    """The cache folder ``name`` (not created), or None when the cache is off."""
+    chosen = os.environ.get("CASUSKIT_CACHE", "").strip()
+    if chosen.lower() in ("uit", "0", "off", "no"):
+        return None
+    if chosen:
+        return Path(chosen) / name
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
+    return Path(base) / "casuskit" / name
