@@ -49,6 +49,20 @@ def fits_one_page(doc: Document) -> bool:
     return found.pages == 1 and found.spare_mm >= SPARE_MM
 
 
+def room_mm(doc: Document) -> float:
+    """What is left of ``doc``'s last page, with :data:`SPARE_MM` to spare."""
+    flow = flow_of(doc)
+    return flow.body - flow.used - SPARE_MM
+
+
+def height_mm(doc: Document, blocks: list) -> float:
+    """How tall ``blocks`` are set in ``doc``'s page and house style, all in one piece."""
+    flow = Flow(doc.reference.styles, float("inf"))
+    for block in blocks:
+        flow.add(block, doc.page.body_width)
+    return flow.used + sum(flow._kept)
+
+
 def lines_that_fit(doc: Document, heading: Paragraph, line: Paragraph) -> int:
     """How many ``line`` paragraphs fit on the last page of ``doc`` below ``heading``, with
     :data:`SPARE_MM` to spare (negative: not even the heading fits)."""

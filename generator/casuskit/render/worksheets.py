@@ -7,17 +7,12 @@ writing lines), rendered here in one generic layout.
 
 from __future__ import annotations
 
-from casuskit import cardfit, word
+from casuskit import pagecount, word
+from casuskit.dutch import joined
 from casuskit.plan import KitContext
 from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
 from casuskit.render.prose import one_line, paragraphs
 from casuskit.render.streetmap import add_street_map
-from casuskit.dutch import joined
-
-BODY_HEIGHT_MM = 257.0  # A4 minus the reference document's 20 mm margins
-SAFETY_MM = 12.0        # measured text runs a little short of what LibreOffice sets
-HEADING_RULE_MM = 1.5   # the line under a Heading 1
-
 
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     files = []
@@ -28,37 +23,22 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
         doc.paragraph(subtitle, "Subtitle")
         for text in paragraphs(sheet.explanation or ""):
             doc.paragraph(text)
-        starts = new_pages(ctx.reference.styles, doc.text_width_mm, sheet, subtitle)
         for number, part in enumerate(sheet.parts):
-            add_part(doc, part, new_page=number in starts)
+            # a part stays whole: it starts a new page when the rest of this one is too short
+            # (Word keeps it together by itself, LibreOffice lets a long chain go); a street
+            # map always has a page of its own
+            whole = pagecount.height_mm(doc, outline(part)) > pagecount.room_mm(doc)
+            add_part(doc, part, new_page=part.street is not None or (number > 0 and whole))
         files.append((file_name(sheet), ctx.to_bytes(doc)))
     return files
 
 
-def new_pages(styles, width: float, sheet, subtitle: str) -> set[int]:
-    """The parts that must start a new page to stay whole, by measuring the sheet in the house
-    style. Word keeps a part together by itself (keep with next), but LibreOffice, which makes
-    the PDFs, lets a long chain go after its heading; a page break before it holds in both."""
-    def height(text: str, style: str) -> float:
-        return cardfit.paragraph_mm(text or "X", styles.look(style), width)
-
-    used = height(sheet.title, "Title") + height(subtitle, "Subtitle") + sum(
-        height(text, "Normal") for text in paragraphs(sheet.explanation or ""))
-    starts = set()
-    for number, part in enumerate(sheet.parts):
-        if part.street is not None:  # a street map takes a page of its own
-            starts.add(number)
-            used = BODY_HEIGHT_MM
-            continue
-        tall = height(part.title, "Heading 1") + HEADING_RULE_MM \
-            + sum(height(text, "Normal") for text in paragraphs(part.explanation or "")) \
-            + sum(height(question, "List Number") for question in part.questions) \
-            + part.lines * height("", "Notitieregel")
-        if used and used + tall > BODY_HEIGHT_MM - SAFETY_MM:
-            starts.add(number)
-            used = 0.0
-        used += tall
-    return starts
+def outline(part) -> list[word.Paragraph]:
+    """The paragraphs of a part as they are measured (a street map counts for a page)."""
+    found = [word.Paragraph("Heading 1", [word.Run(part.title)])]
+    found += [word.Paragraph("Normal", [word.Run(text)]) for text in paragraphs(part.explanation or "")]
+    found += [word.Paragraph("List Number", [word.Run(one_line(q))]) for q in part.questions]
+    return found + [word.Paragraph("Notitieregel") for _ in range(part.lines)]
 
 
 def add_part(doc: word.Document, part, new_page: bool = False) -> None:
