@@ -163,6 +163,7 @@ def _projects(target: Path, buurten: list[tuple[str, str]]) -> None:
             beschrijving: |
               {len(dorpen)} gebiedsteams zoeken hun bedoeling en oefenen met de straataanpak.
             buurten: [{", ".join(dorpen)}]
+            aanspreekvorm: je
             verplichte_perspectieven:
               - Wmo-consulent
               - woonconsulent
