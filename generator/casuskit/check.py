@@ -18,7 +18,6 @@ from casuskit import (check_address, check_dilemmas, check_status, crossref, fic
                       meetingcheck, participants, placeholders, textfields)
 from casuskit.evaluation import results
 from casuskit.errors import Diagnostic, error, warning
-from casuskit.model import Casus
 from casuskit.textrender import Texts, context_for
 from casuskit.workspace import Workspace, load_workspace
 from casuskit.yamlload import Document, text_offset_span
@@ -128,9 +127,18 @@ def casus_variable_problems(ws: Workspace, texts: Texts) -> list[Diagnostic]:
     """Render every casus and rol text with ``{{ }}`` with the values of each kit that uses it
     (or of a buurt it could serve), so no kit's build can fail on it later."""
     found: list[Diagnostic] = []
-    for entry in [*ws.of("casus").values(), *ws.of("rol").values()]:
+    users: dict[tuple[str, str], list[str]] = {}  # (casus or rol, id) → the kits using it
+    for kit_id, kit_entry in sorted(ws.of("kit").items()):
+        for kind, ids in (("casus", kit_entry.model.casussen), ("rol", kit_entry.model.roles)):
+            for id_ in dict.fromkeys(ids):
+                users.setdefault((kind, id_), []).append(kit_id)
+    for kind, entry in [*(("casus", e) for e in ws.of("casus").values()),
+                        *(("rol", e) for e in ws.of("rol").values())]:
         seen: set[tuple] = set()
-        for number, (kit_id, context) in enumerate(_contexts_for(ws, entry.model)):
+        if not any("{" in text for _, text in textfields.texts(entry.doc.data)):
+            continue  # nothing to fill in: nothing that can fail
+        kits = users.get((kind, entry.model.id), [])
+        for number, (kit_id, context) in enumerate(_contexts_for(ws, entry.model, kits)):
             for path, text in textfields.texts(entry.doc.data):
                 problem = texts.problem(text, context)
                 if problem is None or (path, problem.message) in seen:
@@ -147,14 +155,14 @@ def casus_variable_problems(ws: Workspace, texts: Texts) -> list[Diagnostic]:
     return found
 
 
-def _contexts_for(ws: Workspace, model) -> list[tuple[str | None, dict]]:
-    """(kit id, variables) for every kit using the casus or rol; the names are the same for
-    every kit, but values differ, and a text may index or test them."""
+def _contexts_for(ws: Workspace, model, kit_ids: list[str]) -> list[tuple[str | None, dict]]:
+    """(kit id, variables) for every kit using the casus or rol (``kit_ids``); the names are
+    the same for every kit, but values differ, and a text may index or test them."""
     found = []
-    for kit_id, kit_entry in sorted(ws.of("kit").items()):
-        kit = kit_entry.model
+    for kit_id in kit_ids:
+        kit = ws.of("kit")[kit_id].model
         project, buurt = ws.get("project", kit.project), ws.get("buurt", kit.neighbourhood)
-        if model.id in (kit.casussen if isinstance(model, Casus) else kit.roles) and project and buurt:
+        if project and buurt:
             found.append((kit_id, context_for(project, buurt, kit)))
     if found:
         return found

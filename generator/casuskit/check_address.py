@@ -28,9 +28,14 @@ KIND = {"u": "formele", "je": "informele"}
 
 def address_problems(ws: Workspace) -> list[Diagnostic]:
     found: list[Diagnostic] = []
+    used: dict[tuple[str, str], set[str]] = {}  # (casus, werkvorm or rol, id) → projects of its kits
+    for kit in ws.of("kit").values():
+        for kind, ids in USED_BY.items():
+            for id_ in ids(kit.model):
+                used.setdefault((kind, id_), set()).add(kit.model.project)
     for kind in ("project", "buurt", "werkvorm", "casus", "rol", "kit"):
         for entry in ws.of(kind).values():
-            projects = serves(ws, kind, entry)
+            projects = serves(ws, kind, entry, used)
             forms = {p.model.address for p in projects} or {_own_form(entry)}
             found += _problems(entry, projects, forms)
     return found
@@ -40,8 +45,9 @@ USED_BY = {"casus": lambda kit: kit.casussen, "werkvorm": lambda kit: [kit.werkv
            "rol": lambda kit: kit.roles}
 
 
-def serves(ws: Workspace, kind: str, entry: Entry) -> list[Entry]:
-    """The projects whose documents may print this file's text."""
+def serves(ws: Workspace, kind: str, entry: Entry, used: dict | None = None) -> list[Entry]:
+    """The projects whose documents may print this file's text (``used``: the projects of the
+    kits using each casus, werkvorm and rol, when the caller asks for many)."""
     projects, model = ws.of("project"), entry.model
     if kind == "project":
         return [entry]
@@ -50,8 +56,8 @@ def serves(ws: Workspace, kind: str, entry: Entry) -> list[Entry]:
     elif kind == "buurt":
         ids = {p for p, e in projects.items() if model.id in e.model.neighbourhoods}
     else:
-        ids = {kit.model.project for kit in ws.of("kit").values()
-               if model.id in USED_BY[kind](kit.model)}
+        ids = set(used.get((kind, model.id), ())) if used is not None else \
+            {kit.model.project for kit in ws.of("kit").values() if model.id in USED_BY[kind](kit.model)}
         if kind == "casus":
             ids |= {p for p, e in projects.items()
                     if set(e.model.neighbourhoods) & set(model.neighbourhoods)}
