@@ -127,6 +127,7 @@ def load_workspace(root: Path) -> Workspace:
             entry = Entry(kind, doc, model)
             workspace.diagnostics += _name_differs(entry, path)
             _add(workspace, entry)
+            doc.forget_positions()  # read again from the text when a finding needs them
         else:
             _mark_broken(workspace, kind.name, path, doc)
     return workspace

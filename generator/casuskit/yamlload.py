@@ -90,15 +90,30 @@ class Positions:
         return self.keys.get(tuple(path))
 
 
-@dataclass
 class Document:
-    """A loaded YAML file: plain data (str / list / dict / None) and where everything stands."""
+    """A loaded YAML file: plain data (str / list / dict / None) and where everything stands.
 
-    file: str  # as shown to the user, relative to the workspace
-    path: Path
-    text: str
-    data: object
-    positions: Positions
+    Where everything stands (:attr:`positions`) is only needed to point at a mistake, and a
+    project of thousands of files would hold millions of spans: :meth:`forget_positions` lets
+    them go once the file is validated, and they are read again from the text when asked for.
+    """
+
+    def __init__(self, file: str, path: Path, text: str, data: object, positions: Positions):
+        self.file = file  # as shown to the user, relative to the workspace
+        self.path = path
+        self.text = text
+        self.data = data
+        self._positions: Positions | None = positions
+
+    @property
+    def positions(self) -> Positions:
+        if self._positions is None:
+            again, _ = loads(self.text.encode("utf-8"), self.file, self.path)
+            self._positions = again.positions if again is not None else Positions()
+        return self._positions
+
+    def forget_positions(self) -> None:
+        self._positions = None
 
     def location(self, span: Span | None, offset: int = 0) -> Location:
         if span is None:
