@@ -14,7 +14,7 @@ from casuskit.build import build
 from casuskit.errors import BuildFailed
 from casuskit.model import KINDS
 from casuskit.workspace import load_workspace
-from conftest import run
+from conftest import REPO, run
 
 CASUS = "casussen/algemeen/stille-buurman.yaml"
 CASUS_ID = "stille-buurman"
@@ -162,6 +162,29 @@ def test_manifest_records_inputs_and_outputs(ws, tmp_path):
             "buurten/noord.yaml", "werkvormen/kleine-groepen.yaml"} <= set(kit["inputs"])
     assert "heerhugowaard/noord/ronde-2/draaiboek.docx" in kit["outputs"]
     assert sorted(data["all_kits"]) == sorted(load_workspace(ws).of("kit"))
+
+
+def test_a_project_s_lists_are_one_group_in_the_manifest_and_a_new_list_rebuilds_its_colour_users(ws, tmp_path):
+    """Role colours hold across a project, so a kit printing them depends on every list of the
+    project: recorded once per project, not once per kit (quadratic at 2,000 kits)."""
+    out = tmp_path / "uit"
+    build(ws, out=out)
+    data = json.loads((out / incremental.MANIFEST_NAME).read_text(encoding="utf-8"))
+    group = "@deelnemerslijsten van heerhugowaard"
+    assert "deelnemers/hhw-zuid-ronde-3.csv" in data["groups"][group]
+    assert group in data["kits"]["hhw-noord-ronde-1"]["inputs"]  # it has guests: prints colours
+    assert "deelnemers/hhw-zuid-ronde-3.csv" not in data["kits"]["hhw-noord-ronde-1"]["inputs"]
+    assert not any(group in kit["inputs"] for kit in data["kits"].values()
+                   if kit["print"]["folder"].startswith("ooststellingwerf/"))
+
+    (ws / "deelnemers").mkdir(exist_ok=True)
+    (ws / "deelnemers/hhw-zuid-ronde-2.csv").write_bytes((REPO / "deelnemers/hhw-noord-ronde-2.csv").read_bytes())
+    rebuilt = {kit.printing.kit_id for kit in build(ws, out=out).kits}
+    kits = [entry.model for entry in load_workspace(ws).of("kit").values()]
+    colour_users = {kit.id for kit in kits if kit.project == "heerhugowaard"
+                    and (kit.guests or (ws / f"deelnemers/{kit.id}.csv").is_file())}
+    assert {"hhw-noord-ronde-1", "hhw-zuid-ronde-2"} <= colour_users
+    assert rebuilt == colour_users
 
 
 def test_yaml_folders_match_the_model():

@@ -54,7 +54,7 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
             if strict and fresh.warnings:
                 raise CheckFailed(fresh.warnings)
             return BuildResult([], [], fresh.warnings, fresh.kit_ids)
-    from casuskit import printrecord, verify
+    from casuskit import printrecord, rolecolours, verify
     from casuskit.check import blocking_errors, check_workspace
     from casuskit.parallel import render_kits
     from casuskit.textrender import Texts
@@ -63,6 +63,7 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
     checked_digest = hashes.check_inputs()  # before check reads them: a file saved meanwhile
     checked = check_workspace(root)         # only makes the next build look again
     ws = checked.workspace
+    hashes.groups = rolecolours.input_groups(ws)
     styles = verify.house_styles(ws)
     checked = checked.with_diagnostics(checked.diagnostics + verify.house_style_problems(ws, styles)
                                        + verify.font_problems(ws, styles))
@@ -112,6 +113,7 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
         manifest.checked = None if errors else checked_digest  # errors elsewhere: check again
         manifest.warnings = [d for d in found if not d.is_error]
         manifest.all_kits = sorted(ws.of("kit"))
+        manifest.groups = hashes.groups
         manifest.kits = {k: v for k, v in manifest.kits.items() if k in ws.of("kit")}
         output.add_manifest(incremental.MANIFEST_NAME, manifest.to_bytes())
         written = [path for path in output.commit() if path.name != incremental.MANIFEST_NAME]

@@ -6,7 +6,9 @@ that digest covers, and the size and SHA-256 of each file it wrote. The digest c
 
 - the bytes of the kit's own files: kit, project, buurt, werkvorm, casussen, rollen, the
   project's house-style document, the kit's participant list and kept table division, and
-  those of the earlier rounds of its buurt (``deelnemers/``: they decide who sits where);
+  those of the earlier rounds of its buurt (``deelnemers/``: they decide who sits where); when
+  it prints role colours, every list of its project, recorded once per project as a group
+  (``groups``), not once per kit: at 2,000 kits the lists would make the manifest quadratic;
 - the shared inputs: casuskit's version, its own code, templates and data, and the project's
   ``sjablonen/``.
 
@@ -35,7 +37,7 @@ from casuskit.errors import Diagnostic, Location
 from casuskit.printing import KitPrint
 
 MANIFEST_NAME = ".casuskit-manifest.json"
-FORMAT = 4
+FORMAT = 5
 # the workspace folders holding YAML (as casuskit.model.KINDS; a test keeps them equal)
 YAML_FOLDERS = ("projecten", "buurten", "werkvormen", "casussen", "rollen", "kits")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -59,6 +61,12 @@ class Manifest:
     warnings: list[Diagnostic] = field(default_factory=list)  # what check warned about then
     all_kits: list[str] = field(default_factory=list)  # every kit id in the workspace then
     kits: dict[str, KitRecord] = field(default_factory=dict)
+    groups: dict[str, list[str]] = field(default_factory=dict)  # an input naming many files
+
+    def users(self, relative: str) -> set[str]:
+        """The kits built from the file ``relative``, directly or through a group."""
+        names = {relative} | {name for name, files in self.groups.items() if relative in files}
+        return {kit_id for kit_id, record in self.kits.items() if names.intersection(record.inputs)}
 
     @classmethod
     def load(cls, folder: Path) -> Manifest:
@@ -74,20 +82,33 @@ class Manifest:
                                       {name: tuple(found) for name, found in k.get("prints", {}).items()})
                     for kit_id, k in data["kits"].items()}
             warnings = [_diagnostic(d) for d in data.get("warnings", [])]
-            return cls(data.get("checked"), warnings, [str(k) for k in data.get("all_kits", [])], kits)
+            groups = {str(name): [str(f) for f in files] for name, files in data.get("groups", {}).items()}
+            return cls(data.get("checked"), warnings, [str(k) for k in data.get("all_kits", [])], kits,
+                       groups)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls()
 
     def to_bytes(self) -> bytes:
-        data = {"format": FORMAT, "casuskit": casuskit.__version__, "checked": self.checked,
+        """The manifest as JSON, one line per kit: readable, and written by the json module's
+        C encoder (an indented dump goes through its Python one: at 2,000 kits that took
+        70 MiB and a second)."""
+        head = {"format": FORMAT, "casuskit": casuskit.__version__, "checked": self.checked,
                 "warnings": [dataclasses.asdict(d) for d in self.warnings],
                 "all_kits": sorted(self.all_kits),
-                "kits": {kit_id: {"digest": r.digest, "inputs": r.inputs,
-                                  "outputs": {n: list(v) for n, v in sorted(r.outputs.items())},
-                                  "print": r.printing.to_dict() if r.printing else None,
-                                  "prints": {n: list(v) for n, v in sorted(r.prints.items())}}
-                         for kit_id, r in sorted(self.kits.items())}}
-        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+                "groups": {name: sorted(files) for name, files in sorted(self.groups.items())}}
+        lines = [f"{{\n"] + [f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n"
+                             for key, value in head.items()]
+        kits = [f"  {json.dumps(kit_id)}: {json.dumps(_kit_data(record), ensure_ascii=False)}"
+                .encode("utf-8") for kit_id, record in sorted(self.kits.items())]  # bytes: 1 byte per letter
+        kits_text = b"\n" + b",\n".join(kits) + b"\n " if kits else b""
+        return ("".join(lines) + ' "kits": {').encode("utf-8") + kits_text + b"}\n}\n"
+
+
+def _kit_data(r: KitRecord) -> dict:
+    return {"digest": r.digest, "inputs": r.inputs,
+            "outputs": {n: list(v) for n, v in sorted(r.outputs.items())},
+            "print": r.printing.to_dict() if r.printing else None,
+            "prints": {n: list(v) for n, v in sorted(r.prints.items())}}
 
 
 def _diagnostic(data: dict) -> Diagnostic:
@@ -99,14 +120,17 @@ def _diagnostic(data: dict) -> Diagnostic:
 class Hashes:
     """SHA-256 digests of a workspace's files, each file read at most once."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, groups: dict[str, list[str]] | None = None):
         self.root = root
+        self.groups = groups or {}  # an input that names many files: their digest together
         self._files: dict[str, str] = {}
         self._shared: str | None = None
 
     def file(self, relative: str) -> str:
         found = self._files.get(relative)
-        if found is None:
+        if found is None and relative in self.groups:
+            found = self._files[relative] = self.of(self.groups[relative])
+        elif found is None:
             try:
                 found = hashlib.sha256((self.root / relative).read_bytes()).hexdigest()
             except OSError:
@@ -175,7 +199,7 @@ def kit_inputs(ws, kit, house_style: str | None) -> list[str]:
     files += input_files(ws, kit)
     from casuskit.evaluation.form import input_files as form_inputs  # the comparison question
     from casuskit.rolecolours import input_files as colour_inputs  # the project's role colours
-    files += form_inputs(ws, kit) + colour_inputs(ws, kit)
+    files += form_inputs(ws, kit) + colour_inputs(ws, kit)  # a group: see Hashes.groups
     return sorted(set(files))
 
 
@@ -229,7 +253,7 @@ def up_to_date(root: Path, out: Path, kit_ids: tuple[str, ...] = ()) -> UpToDate
     manifest = Manifest.load(out)
     if manifest.checked is None or not manifest.all_kits:
         return None
-    hashes = Hashes(root)
+    hashes = Hashes(root, manifest.groups)
     if hashes.check_inputs() != manifest.checked:
         return None
     wanted = list(kit_ids) or manifest.all_kits

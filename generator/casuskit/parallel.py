@@ -3,9 +3,10 @@
 Workers plan and render: each gets a batch of kit ids, plans those kits from the already checked
 workspace (their table division included), renders every document and returns the files as
 bytes, together with any build problems (such as a card that does not fit) and what the print
-step needs of the kit. Each kit is planned exactly once. The parent adds the results to the
-writer in kit order, so a parallel build writes exactly the same bytes as a serial one, and
-writes nothing at all when any kit failed.
+step needs of the kit. Each kit is planned exactly once. The parent hands each kit to the
+writer as it arrives; what a kit's files hold does not depend on the order (the manifest is
+sorted), so a parallel build writes exactly the same bytes as a serial one, and writes nothing
+at all when any kit failed.
 
 Kits whose tables are divided from a participant list go to one worker per buurt, first: a
 later round's division avoids the pairings of the earlier rounds, so they share their solves,
@@ -23,7 +24,8 @@ import os
 import signal
 import sys
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -88,7 +90,7 @@ def render_kits(root: Path, ws, texts, references: dict, kit_ids: list[str], job
         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                    initializer=_start_worker, initargs=initargs)
         try:
-            for done in as_completed([pool.submit(render_batch, batch) for batch in batches]):
+            for done in _completed(pool, batches, window=2 * jobs):
                 for output in done.result():
                     yield _report(output, progress)
         except BaseException:  # Ctrl-C, a failed kit, a bug: finish only what runs, start nothing new
@@ -99,6 +101,20 @@ def render_kits(root: Path, ws, texts, references: dict, kit_ids: list[str], job
         pool.shutdown()
     finally:
         _STATE.clear()
+
+
+def _completed(pool: ProcessPoolExecutor, batches: list[list[str]], window: int) -> Iterator[Future]:
+    """Each batch's future as it completes, with at most ``window`` batches submitted at a time:
+    when the parent writes more slowly than the workers render, finished kits wait in the
+    workers' queue of work not yet started rather than as bytes in this process."""
+    waiting = iter(batches)
+    running: set[Future] = set()
+    while True:
+        running |= {pool.submit(render_batch, batch) for batch in islice(waiting, window - len(running))}
+        if not running:
+            return
+        done, running = wait(running, return_when=FIRST_COMPLETED)
+        yield from done
 
 
 def batches_for(root: Path, ws, kit_ids: list[str]) -> list[list[str]]:

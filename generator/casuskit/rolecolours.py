@@ -78,10 +78,26 @@ def for_project(ws, project_id: str) -> dict[str, int]:
 
 
 def input_files(ws, kit) -> list[str]:
-    """The lists a kit's role colours depend on, existing or not (for incremental builds): when
-    it prints them (it has a list or guests), every list of its project. Not a reason to refuse
+    """What a kit's role colours depend on (for incremental builds): when it prints them (it has
+    a list or guests), every list of its project, named by one group (:func:`input_groups`), so
+    the manifest does not repeat a project's lists for each of its kits. Not a reason to refuse
     a build: a list with errors still gives the roles of its valid rows."""
     if not (participants.path_for(ws.root, kit.id).is_file() or kit.guests):
         return []
-    return [f"{participants.FOLDER}/{e.model.id}{participants.SUFFIX}"
-            for e in ws.of("kit").values() if e.model.project == kit.project]
+    return [group_name(kit.project)]
+
+
+def input_groups(ws) -> dict[str, list[str]]:
+    """Each project's group of participant lists, existing or not: the files behind the name
+    :func:`input_files` gives."""
+    groups: dict[str, list[str]] = {}
+    for entry in ws.of("kit").values():
+        kit = entry.model
+        groups.setdefault(group_name(kit.project), []).append(
+            f"{participants.FOLDER}/{kit.id}{participants.SUFFIX}")
+    return {name: sorted(files) for name, files in groups.items()}
+
+
+def group_name(project: str) -> str:
+    """Not a path: the group of ``project``'s participant lists."""
+    return f"@deelnemerslijsten van {project}"

@@ -41,7 +41,7 @@ def relevant(root: Path, out: Path, path: Path) -> bool:
         return path.suffix.lower() in incremental.YAML_SUFFIXES  # not an editor's or sed's temporary file
     if folder in (incremental.TEMPLATE_FOLDER, incremental.PARTICIPANT_FOLDER):
         return True
-    return any(relative in record.inputs for record in incremental.Manifest.load(out).kits.values())
+    return bool(incremental.Manifest.load(out).users(relative))
 
 
 def affected_kits(root: Path, out: Path, changed: Iterable[Path]) -> set[str] | None:
@@ -58,7 +58,7 @@ def affected_kits(root: Path, out: Path, changed: Iterable[Path]) -> set[str] | 
             continue
         if not (root / relative).exists():
             return ALL  # deleted or renamed: a kit may be gone; let the build's digests decide
-        users = {kit_id for kit_id, record in manifest.kits.items() if relative in record.inputs}
+        users = manifest.users(relative)
         if users:
             affected |= users
         elif relative.startswith(incremental.TEMPLATE_FOLDER + "/"):

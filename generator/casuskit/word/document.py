@@ -150,7 +150,7 @@ class Document:
             members[prepared.app.part] = prepared.app.join(escape(self._properties["organisation"]))
         if self._pictures:
             self._add_pictures(members)
-        return package.write_zip(members, when)
+        return package.write_zip(members, when, prepared.members)
 
     def _runs(self, runs: list) -> str:
         out: list[str] = []

@@ -3,7 +3,8 @@
 Every document is written the same way: the zip epoch (or the kit's date) on every entry,
 ``[Content_Types].xml`` and ``_rels/.rels`` first and the rest sorted, Unix attributes 0644,
 deflate level 9. Same input, same bytes. Parts that are the same in many documents (styles,
-settings, theme, font table) are compressed once and their deflated bytes reused.
+settings, theme, font table: the caller names them) are compressed once and their deflated
+bytes reused; a document's own parts are not remembered, so the memo stays small.
 """
 
 from __future__ import annotations
@@ -56,8 +57,10 @@ def ordered(names) -> list[str]:
     return [n for n in FIRST_ENTRIES if n in names] + sorted(n for n in names if n not in FIRST_ENTRIES)
 
 
-def write_zip(members: dict[str, bytes], when: dt.datetime) -> bytes:
-    """A zip of ``members`` in :func:`ordered` order, every entry stamped ``when``."""
+def write_zip(members: dict[str, bytes], when: dt.datetime, shared: dict[str, bytes] | None = None) -> bytes:
+    """A zip of ``members`` in :func:`ordered` order, every entry stamped ``when``. A member
+    that is the very object ``shared`` holds under its name is compressed once per process."""
+    shared = shared or {}
     dostime = when.hour << 11 | when.minute << 5 | when.second // 2
     dosdate = (when.year - 1980) << 9 | when.month << 5 | when.day
     out: list[bytes] = []
@@ -65,7 +68,7 @@ def write_zip(members: dict[str, bytes], when: dt.datetime) -> bytes:
     offset = 0
     for name in ordered(members):
         content = members[name]
-        deflated, crc = _deflate(content)
+        deflated, crc = _deflate(content) if shared.get(name) is content else _compress(content)
         encoded, flags = _encoded(name)
         header = struct.pack("<4s2B4HL2L2H", b"PK\003\004", _VERSION, 0, flags, 8, dostime,
                              dosdate, crc, len(deflated), len(content), len(encoded), 0)
@@ -88,11 +91,15 @@ def _encoded(name: str) -> tuple[bytes, int]:
         return name.encode("utf-8"), 0x800  # the "names are UTF-8" flag
 
 
+def _compress(content: bytes) -> tuple[bytes, int]:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return compressor.compress(content) + compressor.flush(), zlib.crc32(content)
+
+
 def _deflate(content: bytes) -> tuple[bytes, int]:
     found = _compressed.get(content)
     if found is None:
-        compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-        found = (compressor.compress(content) + compressor.flush(), zlib.crc32(content))
+        found = _compress(content)
         if len(_compressed) >= _MAX_REMEMBERED:
             _compressed.clear()
         _compressed[content] = found
