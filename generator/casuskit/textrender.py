@@ -36,10 +36,33 @@ def dutch_date(value: dt.date) -> str:
     return f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+_MAX_ENVIRONMENTS = 8    # template folders remembered per process (tests meet hundreds)
+_MAX_COMPILED = 4096     # casus texts kept compiled per environment; the memo starts over beyond
+_shared: dict[tuple[str | None, type], tuple[LimitedSandbox, dict[str, object]]] = {}
+
+
 def _environment(root: Path | None, undefined=StrictUndefined) -> LimitedSandbox:
+    return _compiled(root, undefined)[0]
+
+
+def _compiled(root: Path | None, undefined=StrictUndefined) -> tuple[LimitedSandbox, dict[str, object]]:
+    """One environment per template folder in a process, with the casus texts it compiled:
+    check, verify and render (and every round of ``watch``) compile each template and casus
+    text once. A sjabloon changed on disk is read again (Jinja's auto_reload looks at its time)."""
+    folder = root / OVERRIDE_FOLDER if root is not None else None
+    key = (str(folder) if folder is not None and folder.is_dir() else None, undefined)
+    found = _shared.get(key)
+    if found is None:
+        if len(_shared) >= _MAX_ENVIRONMENTS:
+            _shared.pop(next(iter(_shared)))
+        found = _shared[key] = (_new_environment(key[0], undefined), {})
+    return found
+
+
+def _new_environment(folder: str | None, undefined) -> LimitedSandbox:
     loaders = []
-    if root is not None and (root / OVERRIDE_FOLDER).is_dir():
-        loaders.append(FileSystemLoader(str(root / OVERRIDE_FOLDER)))
+    if folder is not None:
+        loaders.append(FileSystemLoader(folder))
     loaders.append(PackageLoader("casuskit", "templates/teksten"))
     env = LimitedSandbox(loader=ChoiceLoader(loaders), undefined=undefined,
                          autoescape=False, keep_trailing_newline=False,
@@ -64,10 +87,9 @@ class Texts:
     """Renders casus text and the fixed document templates for one workspace."""
 
     def __init__(self, root: Path | None = None):
-        self.env = _environment(root)
+        self.env, self._cache = _compiled(root)
         self.has_overrides = root is not None and (root / OVERRIDE_FOLDER).is_dir()
         self._defaults = _environment(None) if self.has_overrides else self.env
-        self._cache: dict[str, object] = {}
 
     def fixed(self, name: str, **context) -> str:
         """A fixed text such as ``hand-out-intro.j2``, with the kit's context."""
@@ -90,6 +112,8 @@ class Texts:
         """A casus text compiled once, for check and for every kit that uses it."""
         template = self._cache.get(text)
         if template is None:
+            if len(self._cache) >= _MAX_COMPILED:
+                self._cache.clear()
             template = self._cache[text] = self.env.from_string(text)
         return template
 
