@@ -15,7 +15,8 @@ Every casuskit run is a fresh ``python -m casuskit`` process (start-up included)
   rounds give build ÷ floor and pandoc ÷ build per document; also CPU, peak memory, a no-op
   rebuild and one general casus changed;
 - the shipped example project: ``--runs`` rounds of a clean full build, then one casus changed
-  (stille-buurman, used by the three ronde-2 kits); a build in one process, a no-op rebuild and
+  (stille-buurman, used by the three ronde-2 kits); the same change rebuilt in a running process
+  as the watcher does (``warm.py``); a build in one process, a no-op rebuild and
   ``casuskit --help``.
 
 ``--memory`` builds projects of the given sizes once each and writes only the memory table:
@@ -246,6 +247,7 @@ def measure_example(scratch: Path, args) -> tuple[dict, list]:
     noop = measure.median_run([measure.casuskit(args.generator, example, "build") for _ in range(args.runs)])
     help_ = measure.median_run([measure.casuskit(args.generator, example, "--help")
                                 for _ in range(max(args.runs, 5))])
+    warm = warm_rebuild(args.generator, example, args.runs)
     values = {"example_build": full.wall, "casus_change": change.wall * 100 / full.wall,
               "noop": noop.wall, "help": help_.wall}
     rows = [("example project, full build", f"**{full.wall:.2f} s** for {len(KIT_LINE.findall(full.output))} kits, "
@@ -254,10 +256,22 @@ def measure_example(scratch: Path, args) -> tuple[dict, list]:
                                                    f"{len(KIT_LINE.findall(change.output))} kits rebuilt "
                                                    f"(stille-buurman) = **{values['casus_change']:.0f} %** of a full "
                                                    f"build (median of {_seconds(changes)})"),
+            ("example project, one casus changed, in a running process (as `casuskit watch` rebuilds)",
+             f"{warm['changed']:.2f} s for {warm['kits']} kits rebuilt = {warm['changed'] * 100 / full.wall:.0f} % "
+             f"of the full build above; a full build in that process: {warm['full']:.2f} s "
+             f"(`warm.py`, medians of {args.runs})"),
             ("example project, full build in one process", f"{serial.wall:.2f} s"),
             ("example project, no-op rebuild", f"{noop.wall:.3f} s"),
             ("`casuskit --help`", f"{help_.wall * 1000:.0f} ms")]
     return values, rows
+
+
+def warm_rebuild(generator: Path, project: Path, runs: int) -> dict:
+    """``warm.py`` in a process of its own, with ``generator`` on the path: its medians."""
+    env = {**os.environ, "PYTHONPATH": str(generator), "NO_COLOR": "1"}
+    done = subprocess.run([sys.executable, str(HERE / "warm.py"), str(project), "--runs", str(runs)],
+                          env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _seconds(runs) -> str:
