@@ -44,7 +44,7 @@ def style_line_pt(look) -> float:
     return single * look.line
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def longest_word_mm(text: str, size_pt: float, bold: bool = False, font: str | None = None) -> float:
     """The width of the widest word of ``text``: a column narrower than that breaks it."""
     measure = fonts.face(font, bold).width_em
@@ -66,7 +66,7 @@ def line_count(text: str, width_mm: float, size_pt: float, bold: bool = False,
     return len(_wrap(text, width_mm, size_pt, bold, font))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _wrap(text: str, width_mm: float, size_pt: float, bold: bool, font: str | None) -> tuple[str, ...]:
     """Widths are summed as the text grows, character by character in the same order as
     :func:`text_width_mm` does, so every comparison sees exactly the same number, without

@@ -244,7 +244,7 @@ class Flow:
         return max(tallest, row.height_mm or 0.0)
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=4096)
 def _shape(styles: StyleSheet, style: str, size: float | None, text: str, width: float,
            spacing: tuple[float, float, float] | None) -> tuple[int, float, float, float, float]:
     """(lines, space before, space after, line height, half the border height) in mm of a
