@@ -107,7 +107,16 @@ def test_check_catches_the_card_a_wide_house_style_would_clip(tmp_path):
     assert problem.message.startswith("kaart proef-kaarten · kaarttest · 05 (Signaal) past niet: "
                                       "de tekst is ")
     assert problem.notes[1] == "gemeten met lettertype DejaVu Sans, 10 pt"
+    # the font made it too long, not the writer: the facilitator can allow smaller card text
+    assert problem.hint.endswith(", of laat de kaarttekst kleiner worden: zet onder standaard in het "
+                                 "project 'kaarttekst_min_pt: 9' (nu 10 pt).")
     assert fitting_words(root, word.open_reference(root / "huisstijl" / "breed.docx")) < words
+    project = root / "projecten/proef.yaml"
+    text_ = project.read_text(encoding="utf-8")
+    project.write_text(text_.replace("\nstandaard:\n", "\nstandaard:\n  kaarttekst_min_pt: 9\n", 1)
+                       if "\nstandaard:\n" in text_ else text_ + "standaard:\n  kaarttekst_min_pt: 9\n",
+                       encoding="utf-8")
+    assert not check_project(root).diagnostics  # the advice works
 
 
 def test_an_unknown_font_is_a_warning_naming_style_font_and_what_to_install(tmp_path):

@@ -48,6 +48,9 @@ def sizes_at(styles: StyleSheet, text_pt: float | None = None) -> Sizes:
                  min(styles.look("Kaart Achterkant").size, text))
 
 
+READABLE_PT = 9.0  # the smallest card text check offers: still readable at arm's length
+
+
 def text_range(ctx) -> tuple[float, float]:
     """(smallest, largest) card text size of ``ctx``'s kit: the project's settings; the
     smallest defaults to the house style's Kaart Tekst, the largest is never below it."""
@@ -222,6 +225,12 @@ def fit_problems(ctx, cards: list[Card], size: str) -> list[Diagnostic]:
         bigger = [other for other, mm in CARD_SIZES_MM.items() if mm > CARD_SIZES_MM[size]
                   and overflow_mm(styles, card, grid_for(other, sheet), low, excess)[side] <= 0]
         other = f", of kies in de kit 'kaartformaat: {bigger[-1]}'." if bigger else "."
+        if front > 0 and low > READABLE_PT and body.font != _shipped_font() \
+                and overflow_mm(styles, card, grid, READABLE_PT, excess)[0] <= 0:
+            # the house style's font, not only the text: the project can allow smaller text
+            other = other.replace(", of kies", ", kies").rstrip(".") + \
+                f", of laat de kaarttekst kleiner worden: zet onder standaard in het project " \
+                f"'kaarttekst_min_pt: {_pt(READABLE_PT)}' (nu {_pt(low)} pt)."
         if front > 0:
             words = len(card.text.split())
             lines = sum(lines_of(label + text, body, grid.content_mm[0])
@@ -243,6 +252,12 @@ def fit_problems(ctx, cards: list[Card], size: str) -> list[Diagnostic]:
             notes=(f"veld: {where}; kaartformaat {size} ({size_text(grid)})",
                    f"gemeten met lettertype {measured}, {_pt(low)} pt")))
     return problems
+
+
+def _shipped_font() -> str | None:
+    """The card text font of casuskit's own house style."""
+    from casuskit.word import open_reference
+    return open_reference().styles.look("Kaart Tekst").font
 
 
 def _pt(points: float) -> str:
