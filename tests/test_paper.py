@@ -78,6 +78,28 @@ def test_check_catches_the_cards_the_wide_font_would_clip(wide):
     assert clipped and all(d.is_error for d in clipped)
     assert all(d.notes[1] == "gemeten met lettertype DejaVu Sans, 10 pt" for d in clipped)
     assert {d.location.file.split("/")[0] for d in clipped} == {"casussen"}
+    # the font is the cause and 9 pt fits: the facilitator hears the one-line fix
+    assert all("zet onder standaard in het project 'kaarttekst_min_pt: 9' (nu 10 pt)." in d.hint
+               for d in clipped)
+
+
+def test_a_worksheet_part_gives_up_a_writing_line_rather_than_start_a_page(wide):
+    """With the wide font the straataanpak's fourth part no longer fits page 1 with its three
+    lines; with two it does, so the sheet stays one sheet (the street map on its back)."""
+    root = wide[0]
+    [path] = (root / "output/ooststellingwerf/oosterwolde").rglob("werkblad-stap-1-*.docx")
+    lines: dict[str, int] = {}
+    for paragraph in docx.Document(path).paragraphs:
+        if paragraph.style.name == "Heading 1":
+            heading = paragraph.text
+            lines[heading] = 0
+        elif paragraph.style.name == "Notitieregel":
+            lines[heading] += 1
+    assert lines == {"Wie wonen er?": 3, "Wat speelt er?": 3, "Waar zit de kracht?": 3,
+                     "De casus en de straat": 2, "De straat op de kaart": 0}
+    with pdfplumber.open(path.with_suffix(".pdf")) as document:
+        pages = [page.extract_text() for page in document.pages]
+    assert len(pages) == 2 and "De casus en de straat" in pages[0] and "even kant" in pages[1]
 
 
 def test_no_box_is_clipped_on_paper(wide):

@@ -54,7 +54,9 @@ class WorksheetPart(Model):
     title: Text = field("titel", "Kop van dit onderdeel van het werkblad.")
     explanation: Text | None = field("uitleg", "Korte uitleg of opdracht bij dit onderdeel.", None)
     questions: list[Text] = field("vragen", "Vragen die de invuller beantwoordt.", [])
-    lines: count(0, 40) = field("regels", "Aantal schrijfregels voor de antwoorden.", 4)
+    lines: count(0, 40) = field("regels", "Aantal schrijfregels voor de antwoorden. Past het deel "
+                                "dan net niet meer op de bladzijde, dan krijgt het er één minder "
+                                "(nooit minder dan 2) in plaats van een eigen bladzijde.", 4)
     street: StreetMap | None = field(
         "straatkaart", "Een lege plattegrond van een straat om op te tekenen: twee rijen vakken "
                        "met de straat ertussen.", None)

@@ -14,6 +14,8 @@ from casuskit.render.kinds import DOUBLE, DocumentKind, PrintItem
 from casuskit.render.prose import one_line, paragraphs
 from casuskit.render.streetmap import add_street_map
 
+MIN_LINES = 2  # writing lines a part keeps when it gives one up to stay on its page
+
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     files = []
     for sheet in ctx.werkvorm.worksheets:
@@ -27,24 +29,37 @@ def render(ctx: KitContext) -> list[tuple[str, bytes]]:
             # a part stays whole: it starts a new page when the rest of this one is too short
             # (Word keeps it together by itself, LibreOffice lets a long chain go); a street
             # map always has a page of its own
-            whole = pagecount.height_mm(doc, outline(part)) > pagecount.room_mm(doc)
-            add_part(doc, part, new_page=part.street is not None or (number > 0 and whole))
+            lines = lines_here(doc, part) if number > 0 and part.street is None else part.lines
+            add_part(doc, part, lines, new_page=part.street is not None or lines is None)
         files.append((file_name(sheet), ctx.to_bytes(doc)))
     return files
 
 
-def outline(part) -> list[word.Paragraph]:
+def lines_here(doc: word.Document, part) -> int | None:
+    """The writing lines ``part`` gets on the rest of this page: all of them, or one fewer
+    (never below :data:`MIN_LINES`) when that keeps the sheet from a page of its own (with a
+    wide house-style font a last part would otherwise start a page that holds nothing else);
+    None when it does not fit here even so."""
+    room = pagecount.room_mm(doc)
+    for lines in range(part.lines, min(part.lines, max(MIN_LINES, part.lines - 1)) - 1, -1):
+        if pagecount.height_mm(doc, outline(part, lines)) <= room:
+            return lines
+    return None
+
+
+def outline(part, lines: int) -> list[word.Paragraph]:
     """The paragraphs of a part as they are measured (a street map counts for a page)."""
     found = [word.Paragraph("Heading 1", [word.Run(part.title)])]
     found += [word.Paragraph("Normal", [word.Run(text)]) for text in paragraphs(part.explanation or "")]
     found += [word.Paragraph("List Number", [word.Run(one_line(q))]) for q in part.questions]
-    return found + [word.Paragraph("Notitieregel") for _ in range(part.lines)]
+    return found + [word.Paragraph("Notitieregel") for _ in range(lines)]
 
 
-def add_part(doc: word.Document, part, new_page: bool = False) -> None:
+def add_part(doc: word.Document, part, lines: int | None = None, new_page: bool = False) -> None:
     """A part of a sheet: its heading, explanation and questions stay on the page of its writing
     lines (or its street map), which stay together (a part is never taller than half a page)."""
-    follows = bool(part.lines or part.street is not None)
+    lines = part.lines if lines is None else lines
+    follows = bool(lines or part.street is not None)
     doc.heading(part.title, 1, new_page)
     for text in paragraphs(part.explanation or ""):
         doc.paragraph(text, keep_with_next=follows or bool(part.questions))
@@ -54,7 +69,7 @@ def add_part(doc: word.Document, part, new_page: bool = False) -> None:
                                keep_with_next=follows))
     if part.street is not None:
         add_street_map(doc, part.street)
-    doc.note_lines(part.lines, keep_first=part.lines - 1)
+    doc.note_lines(lines, keep_first=lines - 1)
 
 
 def file_name(sheet) -> str:
