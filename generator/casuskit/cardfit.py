@@ -224,13 +224,13 @@ def fit_problems(ctx, cards: list[Card], size: str) -> list[Diagnostic]:
         side = 0 if front > 0 else 1
         bigger = [other for other, mm in CARD_SIZES_MM.items() if mm > CARD_SIZES_MM[size]
                   and overflow_mm(styles, card, grid_for(other, sheet), low, excess)[side] <= 0]
-        other = f", of kies in de kit 'kaartformaat: {bigger[-1]}'." if bigger else "."
+        choices = [f"kies in de kit 'kaartformaat: {bigger[-1]}'"] if bigger else []
         if front > 0 and low > READABLE_PT and body.font != _shipped_font() \
                 and overflow_mm(styles, card, grid, READABLE_PT, excess)[0] <= 0:
             # the house style's font, not only the text: the project can allow smaller text
-            other = other.replace(", of kies", ", kies").rstrip(".") + \
-                f", of laat de kaarttekst kleiner worden: zet onder standaard in het project " \
-                f"'kaarttekst_min_pt: {_pt(READABLE_PT)}' (nu {_pt(low)} pt)."
+            choices.append("laat de kaarttekst kleiner worden: zet onder standaard in het project "
+                           f"'kaarttekst_min_pt: {_pt(READABLE_PT)}' (nu {_pt(low)} pt)")
+        other = "".join(f", {c}" for c in choices[:-1]) + (f", of {choices[-1]}." if choices else ".")
         if front > 0:
             words = len(card.text.split())
             lines = sum(lines_of(label + text, body, grid.content_mm[0])

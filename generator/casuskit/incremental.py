@@ -96,7 +96,7 @@ class Manifest:
                 "warnings": [dataclasses.asdict(d) for d in self.warnings],
                 "all_kits": sorted(self.all_kits),
                 "groups": {name: sorted(files) for name, files in sorted(self.groups.items())}}
-        lines = [f"{{\n"] + [f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n"
+        lines = ["{\n"] + [f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n"
                              for key, value in head.items()]
         kits = [f"  {json.dumps(kit_id)}: {json.dumps(_kit_data(record), ensure_ascii=False)}"
                 .encode("utf-8") for kit_id, record in sorted(self.kits.items())]  # bytes: 1 byte per letter

@@ -16,6 +16,7 @@ from casuskit.render.streetmap import add_street_map
 
 MIN_LINES = 2  # writing lines a part keeps when it gives one up to stay on its page
 
+
 def render(ctx: KitContext) -> list[tuple[str, bytes]]:
     files = []
     for sheet in ctx.werkvorm.worksheets:
@@ -41,10 +42,8 @@ def lines_here(doc: word.Document, part) -> int | None:
     wide house-style font a last part would otherwise start a page that holds nothing else);
     None when it does not fit here even so."""
     room = pagecount.room_mm(doc)
-    for lines in range(part.lines, min(part.lines, max(MIN_LINES, part.lines - 1)) - 1, -1):
-        if pagecount.height_mm(doc, outline(part, lines)) <= room:
-            return lines
-    return None
+    tries = (part.lines, part.lines - 1) if part.lines > MIN_LINES else (part.lines,)
+    return next((lines for lines in tries if pagecount.height_mm(doc, outline(part, lines)) <= room), None)
 
 
 def outline(part, lines: int) -> list[word.Paragraph]:
