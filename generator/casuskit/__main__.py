@@ -1,5 +1,5 @@
 """Allows ``python -m casuskit``."""
 
-from casuskit.cli import main
+from casuskit.cli import run
 
-main()
+run()
