@@ -233,3 +233,24 @@ def test_a_casus_that_is_not_yaml_is_known_by_its_id_line_too(ws):
     assert diagnostics(ws, errors_only=True) == [
         ("dubbele-punt", "hier staat een dubbele punt (:) die YAML als nieuw veld leest",
          "casussen/kopie.yaml:3:14")]
+
+
+def test_the_installed_command_keeps_its_exit_code_and_output(ws):
+    """`casuskit` leaves its process without tearing the interpreter down (cli.run): the
+    command's own exit code and all it printed must still arrive through a pipe."""
+    import os
+    import subprocess
+    import sys
+    path = ws / "casussen/algemeen/stille-buurman.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("titel: De stille", "titell: De stille"),
+                    encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1"}
+    broken = subprocess.run([sys.executable, "-m", "casuskit", "check"], cwd=ws, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert broken.returncode == 1
+    assert "fout[onbekend-veld]: onbekend veld `titell`" in broken.stdout + broken.stderr
+    assert re.search(r"1 fout in 1 van \d+ bestanden\.\s*$", broken.stdout + broken.stderr)
+    called_wrong = subprocess.run([sys.executable, "-m", "casuskit", "chek"], cwd=ws, env=env,
+                                  capture_output=True, text=True, timeout=120)
+    assert called_wrong.returncode == 2
+    assert "Bedoelde u `check`?" in called_wrong.stderr
