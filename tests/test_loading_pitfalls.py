@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from casuskit.check import check_workspace
 from casuskit.workspace import load_workspace
 from conftest import diagnostics, write
 
@@ -72,6 +73,21 @@ def test_leading_zero_is_decimal_and_ids_keep_their_zero(ws):
     write(ws, "casussen/nul.yaml", (ws / "casussen/nul.yaml").read_text().replace("08 jaar", "8"))
     casus = load_workspace(ws).get("casus", "0123")
     assert [p.age for p in casus.persons] == [81, 8]
+
+
+def test_a_negative_or_too_large_number_names_the_range(ws):
+    path = ws / "werkvormen/bewoner-aan-tafel.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "        regels: 3\n" in text
+    line = text[:text.index("        regels: 3\n")].count("\n") + 1
+    for written, expected in (("-1", ("te-klein", "moet minstens 0 zijn")),
+                              ("41", ("te-groot", "mag hoogstens 40 zijn"))):
+        path.write_text(text.replace("        regels: 3\n", f"        regels: {written}\n", 1), encoding="utf-8")
+        found = [d for d in check_workspace(ws).diagnostics if d.is_error]
+        assert [(d.code, d.message, f"{d.location.file}:{d.location.line}:{d.location.column}", d.hint)
+                         for d in found] == [
+            (expected[0], f"`werkbladen[1].onderdelen[1].regels` {expected[1]}",
+             f"werkvormen/bewoner-aan-tafel.yaml:{line}:17", "Schrijf een heel getal van 0 tot en met 40.")]
 
 
 def test_impossible_date(ws):

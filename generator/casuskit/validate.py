@@ -158,12 +158,11 @@ def translate(err: dict, doc: Document, root: type[BaseModel]) -> Diagnostic:
     if kind == "too_long":
         return error("te-lang", f"`{name}` mag hoogstens {ctx.get('max_length')} item(s) bevatten", at_value,
                      "Haal items weg of splits de inhoud.")
+    checked = f"Schrijf een heel getal {ctx['range']}." if "range" in ctx else "Controleer het getal."
     if kind in ("greater_than_equal", "greater_than"):
-        return error("te-klein", f"`{name}` moet minstens {ctx.get('ge', ctx.get('gt'))} zijn", at_value,
-                     "Controleer het getal.")
+        return error("te-klein", f"`{name}` moet minstens {ctx.get('ge', ctx.get('gt'))} zijn", at_value, checked)
     if kind in ("less_than_equal", "less_than"):
-        return error("te-groot", f"`{name}` mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn", at_value,
-                     "Controleer het getal.")
+        return error("te-groot", f"`{name}` mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn", at_value, checked)
     return error("ongeldig", f"de waarde van `{name}` is hier niet geldig", at_value,
                  (f"Verwacht: {described}" if described else "Vergelijk met een voorbeeld: "
                   "`casuskit nieuw`."), notes=(f"soort fout: {kind}",))

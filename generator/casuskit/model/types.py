@@ -83,6 +83,8 @@ def _count(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value  # already typed (a model re-validated after personalising)
     text = _text(value)
+    if re.fullmatch(r"-\d{1,6}", text):
+        return int(text)  # a whole number all the same: `count` says it is below the minimum
     if not re.fullmatch(r"\d{1,6}", text):
         raise PydanticCustomError("geen-getal", "`{value}` is geen heel getal", {"value": text})
     return int(text, 10)  # "08" is eight, never octal
@@ -93,9 +95,9 @@ def count(minimum: int = 0, maximum: int | None = None):
     def check(value: object) -> int:
         number = _count(value)
         if number < minimum:
-            raise PydanticCustomError("greater_than_equal", "te klein", {"ge": minimum})
+            raise PydanticCustomError("greater_than_equal", "te klein", {"ge": minimum, "range": limits})
         if maximum is not None and number > maximum:
-            raise PydanticCustomError("less_than_equal", "te groot", {"le": maximum})
+            raise PydanticCustomError("less_than_equal", "te groot", {"le": maximum, "range": limits})
         return number
     limits = f"van {minimum} tot en met {maximum}" if maximum is not None else f"van {minimum} of meer"
     message = f"Hier hoort een heel getal {limits}, bijv. {max(minimum, 1)}."
