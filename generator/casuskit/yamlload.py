@@ -8,7 +8,10 @@ each value's path to its line and column, so that later errors can point at the 
 
 Events come from libyaml's C parser when PyYAML has it (about ten times faster); a file it
 refuses is read again by PyYAML's own Python parser, whose messages ``yamlmessages``
-translates, so an error reads the same either way.
+translates, so an error reads the same either way. A file in which nothing can be an anchor,
+alias or tag and that cannot nest deeper than :data:`MAX_DEPTH` (almost every file) is composed
+by libyaml's own composer as well, which is several times faster than composing in Python;
+every other file, and any file libyaml refuses, goes through the strict composer below.
 
 Refused with a located Dutch diagnostic: non-UTF-8 (UTF-16 and UTF-32 named as such) and
 binary files, tabs, no-break spaces and zero-width characters, duplicate keys, anchors,
@@ -302,6 +305,13 @@ class _StrictLoader(Reader, Scanner, Parser, _StrictComposer):
 
 
 if CParser is not None:
+    class _NativeLoader(CParser, BaseResolver):
+        """libyaml's parser and composer; BaseResolver: every plain scalar stays text."""
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            BaseResolver.__init__(self)
+
     class _FastStrictLoader(CParser, _StrictComposer):
         """The same composer on libyaml's events."""
 
@@ -316,10 +326,36 @@ def _compose(text: str, file: str):
     """The document's root node (None for an empty stream)."""
     if CParser is not None and not Reader.NON_PRINTABLE.search(text):
         try:  # libyaml is lenient about some characters PyYAML refuses: those go the slow way
+            if _plain_tree(text):
+                return _compose_natively(text)
             return _compose_with(_FastStrictLoader(text, file), file)
         except yaml.YAMLError:
             pass  # read again below, for PyYAML's message
     return _compose_with(_StrictLoader(text, file), file)
+
+
+# `&x`, `*x` or `!x` where a node can start: the only ways to write an anchor, alias or tag.
+# Text such as "Jeugd & Gezin" does not match; "een *vet* woord" does and takes the strict way.
+_NODE_PROPERTY = re.compile(r"(?:^|[\s\[\]{},])[&*!]\S", re.MULTILINE)
+_FLOW_OPENERS = re.compile(r"[\[{]")
+
+
+def _plain_tree(text: str) -> bool:
+    """True when libyaml's composer gives exactly the strict composer's tree: no node property
+    anywhere, and no deeper than :data:`MAX_DEPTH` (a block level needs a column of indent or
+    a `- `, at most two levels per column; each `[` or `{` is counted as a level)."""
+    if _NODE_PROPERTY.search(text):
+        return False
+    indent = max((len(line) - len(line.lstrip(" -")) for line in text.split("\n")), default=0)
+    return 2 * indent + 3 + len(_FLOW_OPENERS.findall(text)) < MAX_DEPTH
+
+
+def _compose_natively(text: str):
+    loader = _NativeLoader(text)
+    try:
+        return loader.get_single_node()  # raises for a second document: the strict way names it
+    finally:
+        loader.dispose()
 
 
 def _compose_with(loader, file: str):
