@@ -22,9 +22,16 @@ WORDS = {
     "je": ("je", "jij", "jou", "jouw", "jouwe", "jezelf", "jullie"),
 }
 _FORM_OF = {word: form for form, words in WORDS.items() for word in words}
-# a whole word; never the letter in "U-bocht" or part of "j'accuse"
-_WORD = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(_FORM_OF, key=len, reverse=True))
-                   + r")(?![\w'’-])", re.IGNORECASE)
+
+
+def _words(words) -> re.Pattern:
+    """A whole word of ``words``; never the letter in "U-bocht" or part of "j'accuse"."""
+    return re.compile(r"(?<![\w'’-])(" + "|".join(sorted(words, key=len, reverse=True))
+                      + r")(?![\w'’-])", re.IGNORECASE)
+
+
+_WORD = _words(_FORM_OF)
+_WORD_OF = {form: _words(words) for form, words in WORDS.items()}
 # Quoted speech: “…”, „…”, "…", ‘…’ and '…'. A single quote opens only before a letter and
 # never as the apostrophe of 's avonds, 't or dilemma's; it closes before a non-letter.
 _QUOTED = re.compile(
@@ -50,6 +57,12 @@ def address_words(text: str) -> list[AddressWord]:
     plain = unquoted(text)
     return [AddressWord(_FORM_OF[m.group(1).lower()], m.group(1), m.start(1), m.end(1))
             for m in _WORD.finditer(plain)]
+
+
+def may_use(text: str, form: str) -> bool:
+    """False when ``text`` has no word of ``form`` at all, quoted or not: one quick search that
+    spares most texts the work of :func:`address_words`."""
+    return _WORD_OF[form].search(text) is not None
 
 
 def forms_in(text: str) -> set[str]:

@@ -73,7 +73,10 @@ def _own_form(entry: Entry) -> str:
 
 def _problems(entry: Entry, projects: list[Entry], forms: set[str]) -> list[Diagnostic]:
     found, lines = [], set()
+    wrong = addressform.other(next(iter(forms))) if len(forms) == 1 else None  # the only form to look for
     for path, text in texts(entry.doc.data, skip=NOT_PROSE):
+        if wrong is not None and not addressform.may_use(text, wrong):
+            continue
         for word in addressform.address_words(text):
             if len(forms) == 1 and word.form in forms:
                 continue
