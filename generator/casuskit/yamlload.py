@@ -97,11 +97,12 @@ class Document:
     """A loaded YAML file: plain data (str / list / dict / None) and where everything stands.
 
     Where everything stands (:attr:`positions`) is only needed to point at a mistake, and a
-    project of thousands of files would hold millions of spans: :meth:`forget_positions` lets
-    them go once the file is validated, and they are read again from the text when asked for.
+    project of thousands of files would hold millions of spans: they are worked out from the
+    text when first asked for, and :meth:`forget_positions` lets them go again once the file
+    is validated.
     """
 
-    def __init__(self, file: str, path: Path, text: str, data: object, positions: Positions):
+    def __init__(self, file: str, path: Path, text: str, data: object, positions: Positions | None = None):
         self.file = file  # as shown to the user, relative to the workspace
         self.path = path
         self.text = text
@@ -110,9 +111,10 @@ class Document:
 
     @property
     def positions(self) -> Positions:
+        """Where each value stands, worked out from the text when first asked for: only a
+        finding needs it, and recording it for every node made loading three times slower."""
         if self._positions is None:
-            again, _ = loads(self.text.encode("utf-8"), self.file, self.path)
-            self._positions = again.positions if again is not None else Positions()
+            self._positions = _located(self.text, self.file)
         return self._positions
 
     def forget_positions(self) -> None:
@@ -122,6 +124,10 @@ class Document:
         if span is None:
             return Location(self.file, 1, 1)
         return Location(self.file, span.line, span.column + offset, span.end_column)
+
+
+class _Unlocated(Exception):
+    """A finding of :func:`_convert` needs positions it was not asked to record."""
 
 
 class _Problem(Exception):
@@ -149,9 +155,7 @@ def loads(raw: bytes, file: str, path: Path | None = None) -> tuple[Document | N
     problems += _scan_characters(text, file)
     if any(p.code == "tab" for p in problems):
         return None, problems  # tabs make every later YAML message misleading
-    parse_text = text if text.endswith("\n") else text + "\n"  # libyaml and PyYAML differ at EOF
-    for char in SUSPECT_CHARS:
-        parse_text = parse_text.replace(char, " ")
+    parse_text = _parse_text(text)
     lines = parse_text.split("\n")
     try:
         root = _compose(parse_text, file)
@@ -163,14 +167,31 @@ def loads(raw: bytes, file: str, path: Path | None = None) -> tuple[Document | N
         return None, problems + [yamlmessages.translate_reader(exc, text, file)]
     if root is None:
         return None, problems + [_empty(file, lines)]
-    positions = Positions()
     plain: list = []
     try:
-        data = _convert(root, (), positions, file, lines, plain)
+        try:
+            data = _convert(root, (), None, file, lines, plain)
+        except _Unlocated:  # a key twice: its message names where the first one stands
+            data = _convert(root, (), Positions(), file, lines, [])
     except _Problem as exc:
         return None, problems + [exc.diagnostic]
     problems += yamlparsed.silent_mistakes(file, lines, plain)
-    return Document(file, path or Path(file), text, data, positions), problems
+    return Document(file, path or Path(file), text, data), problems
+
+
+def _parse_text(text: str) -> str:
+    parse_text = text if text.endswith("\n") else text + "\n"  # libyaml and PyYAML differ at EOF
+    for char in SUSPECT_CHARS:
+        parse_text = parse_text.replace(char, " ")
+    return parse_text
+
+
+def _located(text: str, file: str) -> Positions:
+    """The positions of a text that loaded before (so composing it cannot fail now)."""
+    parse_text = _parse_text(text)
+    positions = Positions()
+    _convert(_compose(parse_text, file), (), positions, file, parse_text.split("\n"), [])
+    return positions
 
 
 def _empty(file: str, lines: list[str]) -> Diagnostic:
@@ -398,10 +419,11 @@ def _block_indent(node, lines: list[str]) -> int | None:
     return None
 
 
-def _convert(node, path: PathKey, positions: Positions, file: str, lines: list[str], plain: list):
+def _convert(node, path: PathKey, positions: Positions | None, file: str, lines: list[str], plain: list):
     """Plain data from a node tree; ``plain`` collects the unquoted scalars (for
-    :func:`yamlparsed.silent_mistakes`)."""
-    positions.values[path] = _span(node, lines)
+    :func:`yamlparsed.silent_mistakes`), ``positions`` (when given) where each value stands."""
+    if positions is not None:
+        positions.values[path] = _span(node, lines)
     if isinstance(node, ScalarNode):
         if not node.style:  # libyaml: style "" for a plain scalar
             plain.append(node)
@@ -422,6 +444,8 @@ def _convert(node, path: PathKey, positions: Positions, file: str, lines: list[s
             raise _Problem(yamldiagnosis.curly_start(file, lines, key_node.start_mark.line,
                                                      key_node.start_mark.column))
         if key in result:
+            if positions is None:
+                raise _Unlocated
             first = positions.keys[path + (key,)]
             raise _Problem(error(
                 "dubbel-veld", f"het veld `{key}` staat hier voor de tweede keer",
@@ -430,7 +454,8 @@ def _convert(node, path: PathKey, positions: Positions, file: str, lines: list[s
                 f"Voeg beide samen tot één `{key}` (de eerste staat op regel {first.line}). "
                 "YAML zou anders stilletjes alleen de laatste houden.",
                 notes=(f"eerste keer: regel {first.line}, kolom {first.column}",)))
-        positions.keys[path + (key,)] = _span(key_node, lines)
+        if positions is not None:
+            positions.keys[path + (key,)] = _span(key_node, lines)
         result[key] = _convert(value_node, path + (key,), positions, file, lines, plain)
     return result
 
