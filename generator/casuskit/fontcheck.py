@@ -48,7 +48,6 @@ def font_problems(ws, references: dict) -> list[Diagnostic]:
         if not isinstance(reference, Reference):
             continue  # an unusable house style has its own error
         entry = ws.of("project")[project_id]
-        where = location_of(entry, ("huisstijl",) if entry.model.house_style else ())
         style = f"de huisstijl {entry.model.house_style}" if entry.model.house_style \
             else "de standaardhuisstijl"
         for family, (face, names) in sorted(unmeasurable(reference).items()):
@@ -58,7 +57,7 @@ def font_problems(ws, references: dict) -> list[Diagnostic]:
                 "lettertype-onbekend",
                 f"lettertype {family} uit {style} staat niet op deze computer: casuskit kan "
                 "kaarten, naambordjes en tabellen in die letter niet precies meten",
-                where, install_hint(family),
+                location_of(entry, ("huisstijl",) if entry.model.house_style else ()), install_hint(family),
                 notes=(f"stijlen: {shown}",
                        f"nu gemeten met {face.described()}; tekst die past volgens "
                        "`casuskit check` kan in Word toch afgekapt worden")))

@@ -11,6 +11,8 @@ the programme, statements that can be told apart, and counts that agree.
 
 from __future__ import annotations
 
+from functools import partial
+
 from casuskit import participants
 from casuskit.errors import Diagnostic, error, warning
 from casuskit.evaluation.items import question_column
@@ -71,15 +73,15 @@ def _cards(entry: Entry) -> list[Diagnostic]:
 def _statements(entry: Entry, statements, path: tuple) -> list[Diagnostic]:
     found, seen = [], set()
     for i, statement in enumerate(statements):
-        where = location_of(entry, (*path, i, "sleutel"))
+        where = partial(location_of, entry, (*path, i, "sleutel"))  # only for a finding: it reads the text again
         if statement.key in RESERVED_KEYS or statement.key.startswith("vraag") and statement.key[5:].isdigit():
             found.append(error("gereserveerde-sleutel", f"de sleutel `{statement.key}` is al een "
-                               "kolom van de evaluaties", where,
+                               "kolom van de evaluaties", where(),
                                f"Kies een andere sleutel; `{'`, `'.join(RESERVED_KEYS)}` en "
                                f"`{question_column(1)}`, `{question_column(2)}` … zijn bezet."))
         elif statement.key in seen:
             found.append(error("dubbele-sleutel", f"twee stellingen hebben de sleutel `{statement.key}`",
-                               where, "Elke stelling krijgt een eigen sleutel: die wordt de kolom "
+                               where(), "Elke stelling krijgt een eigen sleutel: die wordt de kolom "
                                "in evaluaties/<kit-id>.csv."))
         seen.add(statement.key)
     return found
