@@ -191,8 +191,11 @@ def test_workers_forked_by_a_killed_build_do_not_keep_its_lock(tmp_path):
     folder = tmp_path / "output"
     holder = start(HOLDER.format(before="", inside="""worker = os.fork()
     if worker == 0:
+        Path(sys.argv[2] + ".geforkt").write_text("")  # its fork handlers have run
         time.sleep(60)
         os._exit(0)
+    while not Path(sys.argv[2] + ".geforkt").exists():  # on a busy machine the child starts late
+        time.sleep(0.01)
     Path(sys.argv[2]).write_text(str(worker))"""), str(folder), str(tmp_path / "worker"))
     kill(holder)
     worker = int((tmp_path / "worker").read_text())
