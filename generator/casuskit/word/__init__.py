@@ -10,6 +10,7 @@ turns it into a .docx. One way to do each thing:
 - :mod:`~casuskit.word.styles`: the style sheet of a reference (name → id, built once; resolved
   looks for measuring text);
 - :mod:`~casuskit.word.reference`: a reference document read once and prepared as a package;
+  :mod:`~casuskit.word.refcache` keeps what that produced between builds;
 - :mod:`~casuskit.word.document`: the builder renderers use (``paragraph``, ``heading``,
   ``lead``, ``bullets``, ``numbered``, ``note_lines``, ``page_break``, ``add`` for tables and
   pictures, ``header``/``footer``, ``to_bytes``);

@@ -15,6 +15,7 @@ concatenation and a zip (:mod:`casuskit.word.document`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -24,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from casuskit.errors import ReferenceDocError
+from casuskit.word import refcache
 from casuskit.word.package import CORE_PROPERTIES, package_target
 from casuskit.word.styles import UI_NAMES, StyleSheet, theme_fonts
 from casuskit.word.units import mm_to_twips
@@ -117,12 +119,7 @@ class Reference:
         self.data = data
         self.shown = shown
         self.digest = hashlib.sha256(data).hexdigest()
-        document = _open(data, shown)
-        from lxml import etree
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            themes = sorted(n for n in package.namelist() if n.startswith("word/theme/"))
-            theme = package.read(themes[0]) if themes else None
-        self.styles = StyleSheet(etree.tostring(document.styles.element), theme_fonts(theme))
+        self.styles = StyleSheet(*_styles(data, shown, self.digest))
         self._prepared: dict[tuple, Prepared] = {}
 
     def __getstate__(self):  # spawned workers open it again from its bytes
@@ -135,7 +132,7 @@ class Reference:
         key = (layout, header)
         found = self._prepared.get(key)
         if found is None:
-            found = self._prepared[key] = _prepare(self.data, self.shown, layout, header)
+            found = self._prepared[key] = _kept_prepared(self, layout, header)
         return found
 
 
@@ -161,6 +158,66 @@ def open_reference(path: str | Path | None = None) -> Reference:
     if found is None:
         found = _OPENED[digest] = Reference(data, None if path is None else str(path))
     return found
+
+
+# -- kept between builds (casuskit.word.refcache) ---------------------------------------------
+
+def _styles(data: bytes, shown: str | None, digest: str) -> tuple[bytes, dict[str, str]]:
+    """The styles part (built-in names as Word stores them) and the theme fonts."""
+    kept = refcache.load(digest, "stijlen")
+    try:
+        return refcache.decode_bytes(kept["xml"]), dict(kept["thema"])
+    except (TypeError, KeyError, ValueError):
+        pass
+    from lxml import etree
+    document = _open(data, shown)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        themes = sorted(n for n in package.namelist() if n.startswith("word/theme/"))
+        theme = package.read(themes[0]) if themes else None
+    styles, fonts = etree.tostring(document.styles.element), theme_fonts(theme)
+    refcache.store(digest, "stijlen", {"xml": refcache.encode_bytes(styles), "thema": fonts})
+    return styles, fonts
+
+
+def _kept_prepared(reference: Reference, layout: PageLayout | None, header: str) -> Prepared:
+    what = ("voorbereid", layout, header)
+    kept = refcache.load(reference.digest, what)
+    if kept is not None:
+        try:
+            return _prepared_from(kept)
+        except (TypeError, KeyError, ValueError):
+            pass
+    prepared = _prepare(reference.data, reference.shown, layout, header)
+    refcache.store(reference.digest, what, _prepared_data(prepared))
+    return prepared
+
+
+def _prepared_data(prepared: Prepared) -> dict:
+    def split(value: Split | None):
+        return None if value is None else [value.part, value.before, value.after]
+    page = dataclasses.asdict(prepared.page)
+    return {
+        "members": [[name, refcache.encode_bytes(data)] for name, data in prepared.members.items()],
+        "document": split(prepared.document), "core": prepared.core, "core_part": prepared.core_part,
+        "app": split(prepared.app), "header": split(prepared.header), "footer": split(prepared.footer),
+        "numbering": split(prepared.numbering), "num_ids": sorted(prepared.num_ids),
+        "abstract_of": sorted(prepared.abstract_of.items()), "text_width_mm": prepared.text_width_mm,
+        "page": page,
+    }
+
+
+def _prepared_from(data: dict) -> Prepared:
+    def split(value) -> Split | None:
+        return None if value is None else Split(*(str(item) for item in value))
+    page = dict(data["page"])
+    for story in ("header", "footer"):
+        page[story] = tuple((str(name), float(height)) for name, height in page[story])
+    return Prepared(
+        {str(name): refcache.decode_bytes(value) for name, value in data["members"]},
+        split(data["document"]), str(data["core"]), str(data["core_part"]), split(data["app"]),
+        split(data["header"]), split(data["footer"]), split(data["numbering"]),
+        frozenset(int(n) for n in data["num_ids"]), {int(k): int(v) for k, v in data["abstract_of"]},
+        float(data["text_width_mm"]), Page(**page))
 
 
 # -- reading with python-docx ------------------------------------------------------------------

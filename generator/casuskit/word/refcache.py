@@ -1,0 +1,90 @@
+"""Reference documents read and prepared before, kept between builds.
+
+Reading a reference with python-docx and preparing it for each page layout costs a build about
+a tenth of a second, and importing python-docx another 40 ms — every build, for a house style
+that seldom changes. What comes out is a pure function of the reference's bytes and of the code
+that reads it, so it is kept under a digest of both: the style sheet's XML with the theme
+fonts, and each prepared package (JSON, parts as base64). A build with an unchanged house style
+reads them back without python-docx. Only what was read successfully is kept; anything that
+cannot be read back is made again.
+
+Where: the folder ``referenties`` of :mod:`casuskit.cachedir` (``CASUSKIT_CACHE=uit`` turns
+it off). A file is written to a temporary name and renamed, so two builds at once never see
+half of one.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import casuskit
+from casuskit import cachedir
+
+FOLDER = "referenties"
+_CODE = ("reference.py", "package.py", "styles.py", "units.py", "refcache.py")
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """casuskit's version, the code that reads and prepares a reference, and python-docx's
+    version (it writes the prepared parts)."""
+    digest = hashlib.sha256(casuskit.__version__.encode())
+    here = Path(__file__).resolve().parent
+    for name in _CODE:
+        digest.update((here / name).read_bytes())
+    try:
+        digest.update(metadata.version("python-docx").encode())
+    except metadata.PackageNotFoundError:  # pragma: no cover - python-docx is a dependency
+        pass
+    return digest.hexdigest()
+
+
+def _path(reference_digest: str, what: object) -> Path | None:
+    where = cachedir.folder(FOLDER)
+    if where is None:
+        return None
+    key = hashlib.sha256(f"{_code_digest()}|{reference_digest}|{what!r}".encode()).hexdigest()
+    return where / f"{key}.json"
+
+
+def load(reference_digest: str, what: object) -> dict | None:
+    """What was kept for ``what`` (any value with a stable repr) of this reference, or None."""
+    path = _path(reference_digest, what)
+    if path is None:
+        return None
+    try:
+        found = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def store(reference_digest: str, what: object, data: dict) -> None:
+    """Keep ``data`` (JSON-able) for ``what`` of this reference; quietly not when it fails."""
+    path = _path(reference_digest, what)
+    if path is None:
+        return
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temp, path)
+    except OSError:
+        try:
+            temp.unlink()
+        except OSError:
+            pass
+
+
+def encode_bytes(value: bytes) -> str:
+    return base64.b64encode(value).decode("ascii")
+
+
+def decode_bytes(value: str) -> bytes:
+    return base64.b64decode(value.encode("ascii"), validate=True)
