@@ -1,4 +1,5 @@
-"""Where casuskit keeps what it can compute again: kept table divisions, measured fonts.
+"""Where casuskit keeps what it can compute again: kept table divisions, measured fonts,
+prepared reference documents.
 
 ``$CASUSKIT_CACHE`` (``uit`` turns the cache off), else ``$XDG_CACHE_HOME/casuskit``, else
 ``~/.cache/casuskit``. Everything in it can be deleted at any time; a cache that cannot be read
