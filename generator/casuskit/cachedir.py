@@ -21,3 +21,18 @@ def folder(name: str) -> Path | None:
         return Path(chosen) / name
     base = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
     return Path(base) / "casuskit" / name
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Write a cache file: to a temporary name first and then renamed, so that two builds at
+    once never read half of one; quietly nothing when it cannot be written."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    except OSError:
+        try:
+            temp.unlink()
+        except OSError:
+            pass

@@ -256,16 +256,11 @@ def _kept(path: str) -> tuple[float, dict[int, float]] | None:
 
 
 def _keep(path: str, found: tuple[float, dict[int, float]]) -> None:
+    from casuskit import cachedir
     cache = _cache_file(path)
     if cache is None:
         return
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-        temp.write_text(json.dumps({"line_em": found[0], "advances": found[1]}), encoding="utf-8")
-        os.replace(temp, cache)
-    except OSError:
-        pass
+    cachedir.keep(cache, json.dumps({"line_em": found[0], "advances": found[1]}).encode("utf-8"))
 
 
 def _parse(path: str) -> tuple[float, dict[int, float]] | None:

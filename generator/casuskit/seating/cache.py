@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -84,14 +83,4 @@ def store(division: Division) -> None:
         return
     table_of = {p.key: t for t, people in enumerate(division.tables) for p in people}
     data = json.dumps({"tafels": [table_of[p.key] for p in division.problem.people]})
-    path = where / f"{key(division.problem)}.json"
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        where.mkdir(parents=True, exist_ok=True)
-        temp.write_text(data, encoding="utf-8")
-        os.replace(temp, path)
-    except OSError:
-        try:
-            temp.unlink()
-        except OSError:
-            pass
+    cachedir.keep(where / f"{key(division.problem)}.json", data.encode("utf-8"))

@@ -9,8 +9,7 @@ reads them back without python-docx. Only what was read successfully is kept; an
 cannot be read back is made again.
 
 Where: the folder ``referenties`` of :mod:`casuskit.cachedir` (``CASUSKIT_CACHE=uit`` turns
-it off). A file is written to a temporary name and renamed, so two builds at once never see
-half of one.
+it off).
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -70,16 +68,7 @@ def store(reference_digest: str, what: object, data: dict) -> None:
     path = _path(reference_digest, what)
     if path is None:
         return
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(temp, path)
-    except OSError:
-        try:
-            temp.unlink()
-        except OSError:
-            pass
+    cachedir.keep(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def encode_bytes(value: bytes) -> str:
