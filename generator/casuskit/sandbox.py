@@ -204,6 +204,15 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         self.filters = {name: self._limited_filter(name, f) for name, f in self.filters.items()}
         self.filters[LOOP_FILTER] = self._counted
 
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
+        """Jinja's compile, kept between runs (:mod:`casuskit.templatecache`)."""
+        if raw or not isinstance(source, str):  # Python source asked for, or a parsed tree
+            return super().compile(source, name, filename, raw, defer_init)
+        from casuskit import templatecache
+        return templatecache.compiled(self, source, name, filename, defer_init,
+                                      lambda: super(LimitedSandbox, self).compile(source, name, filename,
+                                                                                  raw, defer_init))
+
     def add_filter(self, name: str, function) -> None:
         """A filter of casuskit's own (``datum``), within the same limits."""
         self.filters[name] = self._limited_filter(name, function)
