@@ -8,7 +8,10 @@ or written is simply not used.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import sys
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -36,3 +39,20 @@ def keep(path: Path, data: bytes) -> None:
             temp.unlink()
         except OSError:
             pass
+
+
+@lru_cache(maxsize=None)
+def code_digest(files: tuple[Path, ...], package: str) -> str:
+    """A digest of casuskit's version, Python's, the source ``files`` and the installed version
+    of ``package``: what a cache entry made by that code is kept under, so that any change to
+    them makes it again."""
+    import casuskit
+    from importlib import metadata
+    digest = hashlib.sha256(f"{casuskit.__version__}|{sys.version}".encode())
+    for path in files:
+        digest.update(path.read_bytes())
+    try:
+        digest.update(metadata.version(package).encode())
+    except metadata.PackageNotFoundError:  # pragma: no cover - every package named is a dependency
+        pass
+    return digest.hexdigest()

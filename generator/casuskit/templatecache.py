@@ -13,30 +13,18 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import sys
-from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from types import CodeType
 from typing import Callable
 
-import casuskit
 from casuskit import cachedir
 
 FOLDER = "sjablonen"
 
 
-@lru_cache(maxsize=1)
 def _compiler_digest() -> str:
-    digest = hashlib.sha256(f"{casuskit.__version__}|{sys.version}".encode())
     here = Path(__file__).resolve().parent
-    for name in ("sandbox.py", "templatecache.py"):
-        digest.update((here / name).read_bytes())
-    try:
-        digest.update(metadata.version("jinja2").encode())
-    except metadata.PackageNotFoundError:  # pragma: no cover - Jinja is a dependency
-        pass
-    return digest.hexdigest()
+    return cachedir.code_digest((here / "sandbox.py", here / "templatecache.py"), "jinja2")
 
 
 def compiled(environment, source: str, name: str | None, filename: str | None, defer_init: bool,

@@ -16,11 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
-import casuskit
 from casuskit import cachedir
 from casuskit.seating.problem import Division, Problem, violations
 
@@ -32,18 +29,11 @@ def folder() -> Path | None:
     return cachedir.folder(FOLDER)
 
 
-@lru_cache(maxsize=1)
 def _solver_digest() -> str:
     """casuskit's version, its problem and solver code, and OR-Tools' version."""
-    digest = hashlib.sha256(casuskit.__version__.encode())
     here = Path(__file__).resolve().parent
-    for name in ("problem.py", "solver.py", "feasibility.py"):
-        digest.update((here / name).read_bytes())
-    try:
-        digest.update(metadata.version("ortools").encode())
-    except metadata.PackageNotFoundError:  # pragma: no cover - ortools is a dependency
-        pass
-    return digest.hexdigest()
+    return cachedir.code_digest(tuple(here / name for name in ("problem.py", "solver.py", "feasibility.py")),
+                                "ortools")
 
 
 def key(problem: Problem) -> str:

@@ -17,30 +17,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
-import casuskit
 from casuskit import cachedir
 
 FOLDER = "referenties"
 _CODE = ("reference.py", "package.py", "styles.py", "units.py", "refcache.py")
 
 
-@lru_cache(maxsize=1)
 def _code_digest() -> str:
-    """casuskit's version, the code that reads and prepares a reference, and python-docx's
-    version (it writes the prepared parts)."""
-    digest = hashlib.sha256(casuskit.__version__.encode())
+    """The code that reads and prepares a reference, and python-docx (it writes the parts)."""
     here = Path(__file__).resolve().parent
-    for name in _CODE:
-        digest.update((here / name).read_bytes())
-    try:
-        digest.update(metadata.version("python-docx").encode())
-    except metadata.PackageNotFoundError:  # pragma: no cover - python-docx is a dependency
-        pass
-    return digest.hexdigest()
+    return cachedir.code_digest(tuple(here / name for name in _CODE), "python-docx")
 
 
 def _path(reference_digest: str, what: object) -> Path | None:
