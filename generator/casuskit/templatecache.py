@@ -6,7 +6,9 @@ the source and of the compiler (Jinja's version, casuskit's sandbox, the names o
 and tests the environment offers), so it is kept under a digest of all of those in the folder
 ``sjablonen`` of :mod:`casuskit.cachedir` and read back with :mod:`marshal`. Only what compiled
 is kept: a template with a mistake, or one that breaks a limit while compiling, is compiled
-(and refused) every time; a file that cannot be read back is compiled again.
+(and refused) every time; a file that cannot be read back is compiled again. The code read back
+runs as the template would, so the cache folder must be one only this user can write to (the
+default, ``~/.cache/casuskit``, is); never point ``CASUSKIT_CACHE`` at a shared folder.
 """
 
 from __future__ import annotations
