@@ -67,3 +67,13 @@ def test_a_damaged_file_is_compiled_again(kept):
     for path in kept():
         path.write_bytes(b"\x00niet af")
     assert sandbox.render(fresh().from_string(text), CONTEXT) == filled
+
+
+def test_a_folder_others_can_write_to_is_not_read(tmp_path, monkeypatch):
+    shared = tmp_path / "gedeeld"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("CASUSKIT_CACHE", str(shared))
+    text, filled = TEXTS[0]
+    assert sandbox.render(fresh().from_string(text), CONTEXT) == filled
+    assert not list(shared.rglob("*.code"))
