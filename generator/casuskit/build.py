@@ -54,14 +54,14 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
             if strict and fresh.warnings:
                 raise CheckFailed(fresh.warnings)
             return BuildResult([], [], fresh.warnings, fresh.kit_ids)
-    from casuskit import printrecord, rolecolours, verify
-    from casuskit.check import blocking_errors, check_workspace
+    from casuskit import checkapart, printrecord, rolecolours, verify
+    from casuskit.check import blocking_errors
     from casuskit.parallel import render_kits
     from casuskit.textrender import Texts
 
     hashes = incremental.Hashes(root)
     checked_digest = hashes.check_inputs()  # before check reads them: a file saved meanwhile
-    checked = check_workspace(root)         # only makes the next build look again
+    checked = checkapart.check_apart(root)     # only makes the next build look again
     ws = checked.workspace
     hashes.groups = rolecolours.input_groups(ws)
     styles = verify.house_styles(ws)

@@ -21,7 +21,10 @@ mistakes are named by :mod:`casuskit.yamldiagnosis`, mistakes in what parsed by
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,14 +99,35 @@ class Document:
     Where everything stands (:attr:`positions`) is only needed to point at a mistake, and a
     project of thousands of files would hold millions of spans: :meth:`forget_positions` lets
     them go once the file is validated, and they are read again from the text when asked for.
+    The text itself is kept compressed (it is read only to point at a mistake), and once the
+    check is done :meth:`release` lets the data go too: the build needs only the model.
     """
 
     def __init__(self, file: str, path: Path, text: str, data: object, positions: Positions):
         self.file = file  # as shown to the user, relative to the workspace
         self.path = path
-        self.text = text
-        self.data = data
+        self._packed = zlib.compress(text.encode("utf-8"), 1)
+        self._data = data
+        self._released = False
         self._positions: Positions | None = positions
+
+    @property
+    def text(self) -> str:
+        if self._packed is None:  # let go: read again, as long as the file is what was checked
+            try:
+                text, _ = _decode(self.path.read_bytes(), self.file)
+            except OSError:
+                text = None
+            same = text is not None and hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest() == self._digest
+            return text if same else ""  # changed since: the mistake is shown at the file's start
+        return zlib.decompress(self._packed).decode("utf-8")
+
+    @property
+    def data(self) -> object:
+        if self._released:  # composed again from the text: the same plain data
+            again, _ = loads(self.text.encode("utf-8"), self.file, self.path)
+            return again.data if again is not None else None
+        return self._data
 
     @property
     def positions(self) -> Positions:
@@ -114,6 +138,16 @@ class Document:
 
     def forget_positions(self) -> None:
         self._positions = None
+
+    def release(self) -> None:
+        """Let the data and positions go; both are composed again from the text if asked for."""
+        self._data, self._positions, self._released = None, None, True
+
+    def forget_text(self) -> None:
+        """Let the text go as well (after :meth:`release`): it is read again from the file when a
+        mistake has to be shown, if the file is still the one that was checked."""
+        self._digest = hashlib.blake2b(self.text.encode("utf-8"), digest_size=16).digest()
+        self._packed = None
 
     def location(self, span: Span | None, offset: int = 0) -> Location:
         if span is None:
@@ -380,7 +414,7 @@ def _convert(node, path: PathKey, positions: Positions, file: str, lines: list[s
             raise _Problem(_at(file, key_node.start_mark, "sleutel-geen-tekst",
                            "een veldnaam moet een woord zijn, geen lijst of blok",
                            "Schrijf `veldnaam: waarde`."))
-        key = key_node.value
+        key = sys.intern(key_node.value)  # the same few field names in every file
         if not key_node.style and key[:1] in yamldiagnosis.CURLY_PAIRS:  # “Zegt ze: niks” as a key
             raise _Problem(yamldiagnosis.curly_start(file, lines, key_node.start_mark.line,
                                                      key_node.start_mark.column))
