@@ -68,3 +68,22 @@ def test_equal_models_share_one_read_only_set_of_fields(ws):
     assert "title" in changed.model_fields_set and changed.title == "Anders"
     assert type(copy.deepcopy(first.model_fields_set)) is set
     assert shared_fields(["a", "b"]) is shared_fields(("b", "a"))
+
+
+@linux_only
+def test_what_goes_wrong_in_the_child_comes_back(ws, monkeypatch):
+    import casuskit.check
+    from casuskit.errors import UsageError
+
+    def refuse(root):
+        raise UsageError("niet hier", "Ergens anders.")
+    monkeypatch.setattr(casuskit.check, "check_workspace", refuse)
+    with pytest.raises(UsageError) as refused:
+        check_apart(ws)
+    assert (refused.value.message, refused.value.hint) == ("niet hier", "Ergens anders.")
+
+    def bug(root):
+        return 1 / 0
+    monkeypatch.setattr(casuskit.check, "check_workspace", bug)
+    with pytest.raises(RuntimeError, match="ZeroDivisionError"):
+        check_apart(ws)

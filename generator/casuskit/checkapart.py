@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import tempfile
 import traceback
@@ -31,10 +32,19 @@ def check_apart(root: Path):
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return check_workspace(root)
     with tempfile.TemporaryFile() as spill:
-        pid = os.fork()
-        if pid == 0:  # the child: check, write the result, and leave without cleaning up
-            _child(spill, root, check_workspace)
-        _, status = os.waitpid(pid, 0)
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # until the child ignores it
+        try:
+            pid = os.fork()
+            if pid == 0:  # the child: check, write the result, and leave without cleaning up
+                _child(spill, root, check_workspace)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        try:
+            _, status = os.waitpid(pid, 0)
+        except BaseException:  # Ctrl-C (the child ignores it), or anything else: it goes now
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise
         spill.seek(0)
         found = _read(spill)
     if found is None:
@@ -46,6 +56,8 @@ def check_apart(root: Path):
 def _child(spill, root: Path, check_workspace) -> None:
     status = 1
     try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         from casuskit.parallel import die_with_parent
         die_with_parent(os.getppid())
         checked = check_workspace(root)
@@ -79,7 +91,7 @@ def _read(spill):
     while True:
         try:
             found = pickle.load(spill)  # one pickle per entry, each with its own memo
-        except EOFError:
+        except (EOFError, pickle.UnpicklingError):  # the child was killed while writing
             return None
         if found[0] == "entry":
             share_strings(found[4], strings)  # now: the next entry reuses what this frees
