@@ -103,8 +103,8 @@ def discover(root: Path) -> tuple[list[tuple[Kind, Path]], list[tuple[Kind, Path
 
 
 def load_workspace(root: Path) -> Workspace:
-    from casuskit.model.sharing import share_field_sets
     from casuskit.model import KINDS
+    from casuskit.model.sharing import share_field_sets
     from casuskit.validate import validate
     from casuskit.yamlload import load
     workspace = Workspace(root)

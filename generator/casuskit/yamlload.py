@@ -99,8 +99,9 @@ class Document:
     Where everything stands (:attr:`positions`) is only needed to point at a mistake, and a
     project of thousands of files would hold millions of spans: :meth:`forget_positions` lets
     them go once the file is validated, and they are read again from the text when asked for.
-    The text itself is kept compressed (it is read only to point at a mistake), and once the
-    check is done :meth:`release` lets the data go too: the build needs only the model.
+    The text itself is kept compressed (it is read only to point at a mistake). Once the check
+    is done, a build needs only the model: :meth:`release` lets the data go (composed again from
+    the text if asked for) and :meth:`forget_text` the text (read again from the file).
     """
 
     def __init__(self, file: str, path: Path, text: str, data: object, positions: Positions):
@@ -109,6 +110,7 @@ class Document:
         self._packed = zlib.compress(text.encode("utf-8"), 1)
         self._data = data
         self._released = False
+        self._digest: bytes | None = None  # of the text, once only the file holds it
         self._positions: Positions | None = positions
 
     @property
@@ -118,8 +120,9 @@ class Document:
                 text, _ = _decode(self.path.read_bytes(), self.file)
             except OSError:
                 text = None
-            same = text is not None and hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest() == self._digest
-            return text if same else ""  # changed since: the mistake is shown at the file's start
+            if text is None or _digest(text) != self._digest:
+                return ""  # changed since: the mistake is shown at the file's start
+            return text
         return zlib.decompress(self._packed).decode("utf-8")
 
     @property
@@ -146,13 +149,16 @@ class Document:
     def forget_text(self) -> None:
         """Let the text go as well (after :meth:`release`): it is read again from the file when a
         mistake has to be shown, if the file is still the one that was checked."""
-        self._digest = hashlib.blake2b(self.text.encode("utf-8"), digest_size=16).digest()
-        self._packed = None
+        self._digest, self._packed = _digest(self.text), None
 
     def location(self, span: Span | None, offset: int = 0) -> Location:
         if span is None:
             return Location(self.file, 1, 1)
         return Location(self.file, span.line, span.column + offset, span.end_column)
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
 class _Problem(Exception):
