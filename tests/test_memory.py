@@ -87,3 +87,28 @@ def test_what_goes_wrong_in_the_child_comes_back(ws, monkeypatch):
     monkeypatch.setattr(casuskit.check, "check_workspace", bug)
     with pytest.raises(RuntimeError, match="ZeroDivisionError"):
         check_apart(ws)
+
+
+@linux_only
+def test_a_build_checked_apart_writes_the_same_files(ws, tmp_path, monkeypatch):
+    import json
+
+    from casuskit import checkapart
+    from casuskit.build import build
+    here = build(ws, out=tmp_path / "hier")
+    monkeypatch.setattr(checkapart, "APART_FROM", 1)
+    calls = []
+    monkeypatch.setattr(checkapart, "check_apart", lambda root, real=checkapart.check_apart: calls.append(root) or real(root))
+    apart = build(ws, out=tmp_path / "apart")
+    assert calls == [ws]
+    assert [p.relative_to(tmp_path / "apart") for p in apart.written] == \
+        [p.relative_to(tmp_path / "hier") for p in here.written]
+    for path in here.written:
+        assert (tmp_path / "apart" / path.relative_to(tmp_path / "hier")).read_bytes() == path.read_bytes()
+
+    def manifest(folder):  # the same but for when each file was written
+        data = json.loads((folder / ".casuskit-manifest.json").read_text(encoding="utf-8"))
+        for kit in data["kits"].values():
+            kit["outputs"] = {name: value[:2] for name, value in kit["outputs"].items()}
+        return data
+    assert manifest(tmp_path / "apart") == manifest(tmp_path / "hier")

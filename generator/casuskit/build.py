@@ -61,7 +61,7 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
 
     hashes = incremental.Hashes(root)
     checked_digest = hashes.check_inputs()  # before check reads them: a file saved meanwhile
-    checked = checkapart.check_apart(root)  # only makes the next build look again (apart: small)
+    checked = checkapart.check_for_build(root)  # only makes the next build look again
     ws = checked.workspace
     hashes.groups = rolecolours.input_groups(ws)
     styles = verify.house_styles(ws)

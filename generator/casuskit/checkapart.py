@@ -25,6 +25,21 @@ from casuskit.model.sharing import share_strings
 from casuskit.workspace import Entry
 
 
+APART_FROM = 100  # kit files: below this, memory is no concern and a child costs ~30 ms
+
+
+def check_for_build(root: Path):
+    """The check of ``root`` for a build: apart (:func:`check_apart`) when the workspace holds
+    at least :data:`APART_FROM` kit files, else in this process."""
+    from casuskit.check import check_workspace
+    found = 0
+    for _, _, files in os.walk(root / "kits"):
+        found += len(files)
+        if found >= APART_FROM:
+            return check_apart(root)
+    return check_workspace(root)
+
+
 def check_apart(root: Path):
     """:func:`casuskit.check.check_workspace` of ``root``, run in a child process on Linux
     (in this one elsewhere): the same result, in a fraction of the memory."""
