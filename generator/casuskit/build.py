@@ -54,14 +54,14 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
             if strict and fresh.warnings:
                 raise CheckFailed(fresh.warnings)
             return BuildResult([], [], fresh.warnings, fresh.kit_ids)
-    from casuskit import printrecord, rolecolours, verify
-    from casuskit.check import blocking_errors, check_workspace
+    from casuskit import checkapart, printrecord, rolecolours, verify
+    from casuskit.check import blocking_errors
     from casuskit.parallel import render_kits
     from casuskit.textrender import Texts
 
     hashes = incremental.Hashes(root)
     checked_digest = hashes.check_inputs()  # before check reads them: a file saved meanwhile
-    checked = check_workspace(root)         # only makes the next build look again
+    checked = checkapart.check_for_build(root)  # only makes the next build look again
     ws = checked.workspace
     hashes.groups = rolecolours.input_groups(ws)
     styles = verify.house_styles(ws)
@@ -89,12 +89,14 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
     problems: list[Diagnostic] = []
     results: list[KitResult] = []
     removed: dict[str, list[str]] = {}
+    shared: dict = {}  # what kits' print plans have in common, one object each
     with Output(folder) as output:  # each kit's files are staged as it arrives
         for result in render_kits(root, ws, Texts(root), styles, list(records), jobs, progress):
             result.raise_failure()
             problems += result.problems
             if problems:  # the build fails: collect every kit's problems, stage nothing more
                 continue
+            result.printing.share(shared)
             record, where = records[result.kit_id], result.printing.folder
             record.printing = result.printing
             files, old_prints = printrecord.settle(folder, manifest.kits.get(result.kit_id), record,
@@ -107,7 +109,7 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
                 output.add(f"{where}/{name}", content)
             record.outputs = incremental.content_record(files, where, output.stats)
             manifest.kits[result.kit_id] = record
-            results.append(KitResult(result.printing, [name for name, _ in files]))
+            results.append(KitResult(result.printing, [shared.setdefault(name, name) for name, _ in files]))
         if problems:
             raise BuildFailed(once(problems))
         manifest.checked = None if errors else checked_digest  # errors elsewhere: check again
@@ -115,7 +117,7 @@ def build(root: Path, kit_ids: tuple[str, ...] = (), out: Path | None = None,
         manifest.all_kits = sorted(ws.of("kit"))
         manifest.groups = hashes.groups
         manifest.kits = {k: v for k, v in manifest.kits.items() if k in ws.of("kit")}
-        output.add_manifest(incremental.MANIFEST_NAME, manifest.to_bytes())
+        output.add_manifest(incremental.MANIFEST_NAME, manifest.chunks())  # made as written
         written = [path for path in output.commit() if path.name != incremental.MANIFEST_NAME]
     results.sort(key=lambda result: result.printing.kit_id)
     return BuildResult(results, written, manifest.warnings, unchanged, errors, removed)

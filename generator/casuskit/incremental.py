@@ -31,6 +31,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import casuskit
 from casuskit.errors import Diagnostic, Location
@@ -89,19 +90,22 @@ class Manifest:
             return cls()
 
     def to_bytes(self) -> bytes:
-        """The manifest as JSON, one line per kit: readable, and written by the json module's
-        C encoder (an indented dump goes through its Python one: at 2,000 kits that took
-        70 MiB and a second)."""
+        return b"".join(self.chunks())
+
+    def chunks(self) -> Iterator[bytes]:
+        """The manifest as JSON, one line per kit, made as it is written: readable, by the json
+        module's C encoder (an indented dump goes through its Python one: at 2,000 kits that
+        took 70 MiB and a second), and never whole in memory (10 MB at 2,000 kits)."""
         head = {"format": FORMAT, "casuskit": casuskit.__version__, "checked": self.checked,
                 "warnings": [dataclasses.asdict(d) for d in self.warnings],
                 "all_kits": sorted(self.all_kits),
                 "groups": {name: sorted(files) for name, files in sorted(self.groups.items())}}
-        lines = ["{\n"] + [f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n"
-                             for key, value in head.items()]
-        kits = [f"  {json.dumps(kit_id)}: {json.dumps(_kit_data(record), ensure_ascii=False)}"
-                .encode("utf-8") for kit_id, record in sorted(self.kits.items())]  # bytes: 1 byte per letter
-        kits_text = b"\n" + b",\n".join(kits) + b"\n " if kits else b""
-        return ("".join(lines) + ' "kits": {').encode("utf-8") + kits_text + b"}\n}\n"
+        yield ("{\n" + "".join(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n"
+                               for key, value in head.items()) + ' "kits": {').encode("utf-8")
+        for number, (kit_id, record) in enumerate(sorted(self.kits.items())):
+            yield (f"{',' if number else ''}\n  {json.dumps(kit_id)}: "
+                   f"{json.dumps(_kit_data(record), ensure_ascii=False)}").encode("utf-8")
+        yield b"\n }\n}\n" if self.kits else b"}\n}\n"
 
 
 def _kit_data(r: KitRecord) -> dict:

@@ -68,6 +68,20 @@ class KitPrint:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def share(self, known: dict) -> None:
+        """Make what this plan has in common with other kits' plans one object each: ``known``
+        maps each text and print item to the one kept. A build holds every kit's plan until it
+        ends, and each came from a worker with copies of its own."""
+        def one(value):
+            return known.setdefault(value, value)
+        self.date_text, self.werkvorm, self.organisation = (one(self.date_text), one(self.werkvorm),
+                                                           one(self.organisation))
+        self.items = [one(item) for item in self.items]  # frozen: sharing one changes nothing
+        self.documents = [one(name) for name in self.documents]
+        self.heading = [one(line) for line in self.heading]
+        self.notes = [one(note) for note in self.notes]
+        self.pages = {one(name): pages for name, pages in self.pages.items()}
+
     @classmethod
     def from_dict(cls, data: dict) -> KitPrint:
         items = [PrintItem(**item) for item in data.get("items", [])]

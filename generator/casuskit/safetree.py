@@ -16,6 +16,7 @@ import os
 import stat
 from collections import OrderedDict
 from pathlib import Path, PurePosixPath
+from typing import Iterable
 
 BY_FD = all(f in os.supports_dir_fd for f in (os.open, os.mkdir, os.rename, os.unlink, os.stat)) \
     and os.listdir in os.supports_fd and hasattr(os, "O_DIRECTORY") and hasattr(os, "O_NOFOLLOW")
@@ -64,9 +65,10 @@ class Tree:
         handle = self._folder(folder, create=False)
         return None if handle is None else set(os.listdir(handle))
 
-    def write_new(self, folder: PurePosixPath, name: str, content: bytes) -> None:
-        """Create the file ``name`` (a temporary name) with ``content``; whatever stood at that
-        name is removed first (a link goes, its target stays). A failed write leaves nothing."""
+    def write_new(self, folder: PurePosixPath, name: str, content: bytes | Iterable[bytes]) -> None:
+        """Create the file ``name`` (a temporary name) with ``content`` (bytes, or its parts in
+        order); whatever stood at that name is removed first (a link goes, its target stays).
+        A failed write leaves nothing."""
         handle = self._folder(folder, create=True)
         try:
             fd = self._open_new(handle, name)
@@ -74,9 +76,10 @@ class Tree:
             self.remove(folder, name)
             fd = self._open_new(handle, name)
         try:
-            view = memoryview(content)
-            while view:
-                view = view[os.write(fd, view):]
+            for part in (content,) if isinstance(content, (bytes, bytearray, memoryview)) else content:
+                view = memoryview(part)
+                while view:
+                    view = view[os.write(fd, view):]
         except BaseException:
             os.close(fd)
             self.remove(folder, name)

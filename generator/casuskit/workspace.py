@@ -104,6 +104,7 @@ def discover(root: Path) -> tuple[list[tuple[Kind, Path]], list[tuple[Kind, Path
 
 def load_workspace(root: Path) -> Workspace:
     from casuskit.model import KINDS
+    from casuskit.model.sharing import share_field_sets
     from casuskit.validate import validate
     from casuskit.yamlload import load
     workspace = Workspace(root)
@@ -124,6 +125,7 @@ def load_workspace(root: Path) -> Workspace:
             model, problems = validate(doc, kind)
             workspace.diagnostics += problems
         if model is not None:
+            share_field_sets(model)
             entry = Entry(kind, doc, model)
             workspace.diagnostics += _name_differs(entry, path)
             _add(workspace, entry)

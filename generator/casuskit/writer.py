@@ -26,6 +26,7 @@ import sys
 import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path, PurePosixPath
+from typing import Iterable
 
 from casuskit import oserrors, outputlock
 from casuskit.errors import OutputError
@@ -41,6 +42,13 @@ OLD_TEMP_AGE_S = 3600  # no build writes for an hour: an older one of those is a
 
 def temp_name(name: str) -> str:
     return f".{name}.{os.getpid()}{TEMP_SUFFIX}"
+
+
+def _target(relative: str) -> tuple[PurePosixPath, str]:
+    """A staged file's path and temporary name, made again from its relative path when needed:
+    a build of thousands of kits stages tens of thousands of files."""
+    path = PurePosixPath(relative)
+    return path, temp_name(path.name)
 
 
 @contextmanager
@@ -99,7 +107,7 @@ class Output:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self._staged: dict[str, tuple[PurePosixPath, str]] = {}  # relative → (path, temp name)
+        self._staged: dict[str, None] = {}  # relative paths in the order staged (see _target)
         self._manifest: tuple[str, bytes] | None = None  # (hidden file name in folder, content)
         self._open: ExitStack | None = None  # the lock and the folder tree, while staging
         self._tree: Tree | None = None
@@ -129,7 +137,7 @@ class Output:
                               "Twee kits of documenten krijgen dezelfde naam; geef ze een eigen id.")
         temp = temp_name(path.name)
         self._write(path, temp, content)
-        self._staged[relative] = (path, temp)
+        self._staged[relative] = None
         found = self._tree.stat(path.parent, temp)  # a rename keeps both
         self.stats[relative] = (found.st_size, found.st_mtime_ns)
 
@@ -141,15 +149,16 @@ class Output:
             raise OutputError(f"casuskit weigert het pad `{relative}` te verwijderen")
         self._removals.append(path)
 
-    def add_manifest(self, name: str, content: bytes) -> None:
-        """casuskit's own hidden file directly in the output folder, written last."""
+    def add_manifest(self, name: str, content: bytes | Iterable[bytes]) -> None:
+        """casuskit's own hidden file directly in the output folder, written last; ``content``
+        may come in parts, made as they are written."""
         if not re.match(r"^\.[a-z0-9][a-z0-9._-]*$", name):
             raise OutputError(f"casuskit weigert het pad `{name}` te schrijven")
         self._manifest = (name, content)
 
     def commit(self) -> list[Path]:
         """Put everything staged in place, the manifest last. Returns the written paths."""
-        targets = [self._staged[relative] for relative in sorted(self._staged)]
+        targets = [_target(relative) for relative in sorted(self._staged)]
         try:
             if self._manifest is not None:
                 name, content = self._manifest
@@ -185,7 +194,7 @@ class Output:
     def discard(self) -> None:
         """Remove everything staged, and the folders made for it; the output stays as it was."""
         if self._tree is not None:
-            for path, temp in self._staged.values():
+            for path, temp in map(_target, self._staged):
                 self._tree.remove(path.parent, temp)
             if self._manifest is not None:
                 self._tree.remove(PurePosixPath("."), temp_name(self._manifest[0]))
@@ -208,7 +217,7 @@ class Output:
             self._open.close()
         self._open, self._tree = None, None
 
-    def _write(self, path: PurePosixPath, temp: str, content: bytes) -> None:
+    def _write(self, path: PurePosixPath, temp: str, content: bytes | Iterable[bytes]) -> None:
         try:
             self._start().write_new(path.parent, temp, content)
         except LinkedFolder as exc:

@@ -24,7 +24,10 @@ mistakes are named by :mod:`casuskit.yamldiagnosis`, mistakes in what parsed by
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,15 +102,39 @@ class Document:
     Where everything stands (:attr:`positions`) is only needed to point at a mistake, and a
     project of thousands of files would hold millions of spans: they are worked out from the
     text when first asked for, and :meth:`forget_positions` lets them go again once the file
-    is validated.
+    is validated. The text itself is kept compressed (it is read only to point at a mistake).
+    Once the check is done, a build needs only the model: :meth:`release` lets the data go
+    (composed again from the text if asked for) and :meth:`forget_text` the text (read again
+    from the file).
     """
 
     def __init__(self, file: str, path: Path, text: str, data: object, positions: Positions | None = None):
         self.file = file  # as shown to the user, relative to the workspace
         self.path = path
-        self.text = text
-        self.data = data
+        self._packed = zlib.compress(text.encode("utf-8"), 1)
+        self._data = data
+        self._released = False
+        self._digest: bytes | None = None  # of the text, once only the file holds it
         self._positions: Positions | None = positions
+
+    @property
+    def text(self) -> str:
+        if self._packed is None:  # let go: read again, as long as the file is what was checked
+            try:
+                text, _ = _decode(self.path.read_bytes(), self.file)
+            except OSError:
+                text = None
+            if text is None or _digest(text) != self._digest:
+                return ""  # changed since: the mistake is shown at the file's start
+            return text
+        return zlib.decompress(self._packed).decode("utf-8")
+
+    @property
+    def data(self) -> object:
+        if self._released:  # composed again from the text: the same plain data
+            again, _ = loads(self.text.encode("utf-8"), self.file, self.path)
+            return again.data if again is not None else None
+        return self._data
 
     @property
     def positions(self) -> Positions:
@@ -120,10 +147,23 @@ class Document:
     def forget_positions(self) -> None:
         self._positions = None
 
+    def release(self) -> None:
+        """Let the data and positions go; both are composed again from the text if asked for."""
+        self._data, self._positions, self._released = None, None, True
+
+    def forget_text(self) -> None:
+        """Let the text go as well (after :meth:`release`): it is read again from the file when a
+        mistake has to be shown, if the file is still the one that was checked."""
+        self._digest, self._packed = _digest(self.text), None
+
     def location(self, span: Span | None, offset: int = 0) -> Location:
         if span is None:
             return Location(self.file, 1, 1)
         return Location(self.file, span.line, span.column + offset, span.end_column)
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
 class _Unlocated(Exception):
@@ -187,10 +227,16 @@ def _parse_text(text: str) -> str:
 
 
 def _located(text: str, file: str) -> Positions:
-    """The positions of a text that loaded before (so composing it cannot fail now)."""
+    """The positions of a text that loaded before; none when it no longer loads (the file
+    changed on disk since it was checked, and its text was read again)."""
     parse_text = _parse_text(text)
     positions = Positions()
-    _convert(_compose(parse_text, file), (), positions, file, parse_text.split("\n"), [])
+    try:
+        root = _compose(parse_text, file)
+        if root is not None:
+            _convert(root, (), positions, file, parse_text.split("\n"), [])
+    except (_Problem, yaml.YAMLError):
+        return Positions()
     return positions
 
 
@@ -439,7 +485,7 @@ def _convert(node, path: PathKey, positions: Positions | None, file: str, lines:
             raise _Problem(_at(file, key_node.start_mark, "sleutel-geen-tekst",
                            "een veldnaam moet een woord zijn, geen lijst of blok",
                            "Schrijf `veldnaam: waarde`."))
-        key = key_node.value
+        key = sys.intern(key_node.value)  # the same few field names in every file
         if not key_node.style and key[:1] in yamldiagnosis.CURLY_PAIRS:  # “Zegt ze: niks” as a key
             raise _Problem(yamldiagnosis.curly_start(file, lines, key_node.start_mark.line,
                                                      key_node.start_mark.column))
