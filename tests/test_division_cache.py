@@ -4,6 +4,8 @@ without loading the solver; a kept division that is damaged or no longer valid i
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 import subprocess
 import sys
 
@@ -66,3 +68,21 @@ def test_a_second_build_never_loads_the_solver(listed, tmp_path):
               "print('ortools' in ' '.join(sys.modules))")
     found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "False"
+
+
+def test_the_solver_is_loaded_without_pandas_and_divides_the_same(tmp_path):
+    """cp_model imports pandas only for helpers casuskit never calls (solver._cp_model)."""
+    script = ("import sys\nfrom casuskit.seating import divide\nimport test_division_cache as t\n"
+              "if sys.argv[1] == 'met':\n    import pandas\n"
+              "division = divide(t.PROBLEM)\n"
+              "print('pandas' in sys.modules, [[p.key for p in table] for table in division.tables])\n")
+    found = {}
+    for pandas in ("zonder", "met"):
+        env = {**os.environ, "CASUSKIT_CACHE": "uit",
+               "PYTHONPATH": str(Path(__file__).parent)}
+        shown = subprocess.run([sys.executable, "-c", script, pandas], capture_output=True, text=True,
+                               timeout=300, env=env)
+        assert shown.returncode == 0, shown.stderr
+        found[pandas] = shown.stdout.split(" ", 1)
+    assert found["zonder"][0] == "False" and found["met"][0] == "True"
+    assert found["zonder"][1] == found["met"][1]
