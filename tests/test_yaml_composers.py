@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from casuskit import yamlload
+from casuskit import yamlcompose, yamlload
 
 from conftest import REPO
 
@@ -22,7 +22,7 @@ def _both(text: str, monkeypatch):
         return doc.data, doc.positions.values, doc.positions.keys, problems
     native = read()
     with monkeypatch.context() as patch:
-        patch.setattr(yamlload, "_plain_tree", lambda text: False)
+        patch.setattr(yamlcompose, "plain_tree", lambda text: False)
         strict = read()
     return native, strict
 
@@ -30,7 +30,7 @@ def _both(text: str, monkeypatch):
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.relative_to(REPO).as_posix())
 def test_every_example_composes_the_same_both_ways(path, monkeypatch):
     text = path.read_text(encoding="utf-8")
-    assert yamlload._plain_tree(text if text.endswith("\n") else text + "\n")
+    assert yamlcompose.plain_tree(text if text.endswith("\n") else text + "\n")
     native, strict = _both(text, monkeypatch)
     assert native[0] is not None and native[1]
     assert native == strict
@@ -44,7 +44,7 @@ def test_every_example_composes_the_same_both_ways(path, monkeypatch):
     "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 20)) + "  " * 20 + "x: y\n",  # deep
 ])
 def test_whatever_could_be_an_anchor_alias_tag_or_too_deep_goes_the_strict_way(text):
-    assert not yamlload._plain_tree(text)
+    assert not yamlcompose.plain_tree(text)
 
 
 @pytest.mark.parametrize("text", [

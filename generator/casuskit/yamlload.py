@@ -6,16 +6,13 @@ allocates gigabytes. This loader composes the node tree itself and returns plain
 which every scalar is text (the model decides types later), plus a :class:`Positions` map from
 each value's path to its line and column, so that later errors can point at the user's line.
 
-Events come from libyaml's C parser when PyYAML has it (about ten times faster); a file it
-refuses is read again by PyYAML's own Python parser, whose messages ``yamlmessages``
-translates, so an error reads the same either way. A file in which nothing can be an anchor,
-alias or tag and that cannot nest deeper than :data:`MAX_DEPTH` (almost every file) is composed
-by libyaml's own composer as well, which is several times faster than composing in Python;
-every other file, and any file libyaml refuses, goes through the strict composer below.
+The node tree comes from :mod:`casuskit.yamlcompose` (libyaml where it can, PyYAML's Python
+parser for a file libyaml refuses, whose messages ``yamlmessages`` translates, so an error
+reads the same either way).
 
 Refused with a located Dutch diagnostic: non-UTF-8 (UTF-16 and UTF-32 named as such) and
 binary files, tabs, no-break spaces and zero-width characters, duplicate keys, anchors,
-aliases, tags, several documents, nesting deeper than :data:`MAX_DEPTH`, and files over
+aliases, tags, several documents, nesting deeper than :data:`~casuskit.yamlcompose.MAX_DEPTH`, and files over
 :data:`MAX_BYTES`. Accepted: a UTF-8 BOM and CRLF line ends. Plain ``~``, ``null`` and an
 empty value are "nothing" (None), as in YAML 1.2 and the editor's schema check. Syntax
 mistakes are named by :mod:`casuskit.yamldiagnosis`, mistakes in what parsed by
@@ -32,24 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent, DocumentStartEvent, StreamEndEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
-
-try:
-    from yaml._yaml import CParser
-except ImportError:  # PyYAML built without libyaml: the Python parser does all the work
-    CParser = None
 
 from casuskit import textencoding, yamldiagnosis, yamlmessages, yamlparsed
 from casuskit.errors import Diagnostic, Location, error
+from casuskit.yamlcompose import Problem, at, compose
 
 MAX_BYTES = 512 * 1024
-MAX_DEPTH = 40  # a casus needs about five levels; Python's recursion gives out near 330
 NULLS = ("~", "null", "Null", "NULL")  # YAML 1.2's "nothing", as the editor reads it
 PathKey = tuple  # path of a value in the document: ("fasen", 2, "vragen", 0)
 
@@ -170,12 +156,6 @@ class _Unlocated(Exception):
     """A finding of :func:`_convert` needs positions it was not asked to record."""
 
 
-class _Problem(Exception):
-    def __init__(self, diagnostic: Diagnostic):
-        super().__init__(diagnostic.message)
-        self.diagnostic = diagnostic
-
-
 def load(path: Path, file: str) -> tuple[Document | None, list[Diagnostic]]:
     """Read and compose one YAML file; never raises for bad content."""
     try:
@@ -198,8 +178,8 @@ def loads(raw: bytes, file: str, path: Path | None = None) -> tuple[Document | N
     parse_text = _parse_text(text)
     lines = parse_text.split("\n")
     try:
-        root = _compose(parse_text, file)
-    except _Problem as exc:
+        root = compose(parse_text, file)
+    except Problem as exc:
         return None, problems + [exc.diagnostic]
     except yaml.MarkedYAMLError as exc:
         return None, problems + [yamldiagnosis.explain(exc, parse_text, file)]
@@ -213,7 +193,7 @@ def loads(raw: bytes, file: str, path: Path | None = None) -> tuple[Document | N
             data = _convert(root, (), None, file, lines, plain)
         except _Unlocated:  # a key twice: its message names where the first one stands
             data = _convert(root, (), Positions(), file, lines, [])
-    except _Problem as exc:
+    except Problem as exc:
         return None, problems + [exc.diagnostic]
     problems += yamlparsed.silent_mistakes(file, lines, plain)
     return Document(file, path or Path(file), text, data), problems
@@ -232,10 +212,10 @@ def _located(text: str, file: str) -> Positions:
     parse_text = _parse_text(text)
     positions = Positions()
     try:
-        root = _compose(parse_text, file)
+        root = compose(parse_text, file)
         if root is not None:
             _convert(root, (), positions, file, parse_text.split("\n"), [])
-    except (_Problem, yaml.YAMLError):
+    except (Problem, yaml.YAMLError):
         return Positions()
     return positions
 
@@ -314,139 +294,6 @@ def _scan_characters(text: str, file: str) -> list[Diagnostic]:
     return found
 
 
-class _StrictComposer(Composer, BaseResolver):
-    """Composes nodes only; BaseResolver has no implicit types, so every plain scalar is text.
-    Refuses aliases, anchors and tags where they appear."""
-
-    file = ""
-    text = ""
-    depth = 0
-
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        mark = event.start_mark
-        if isinstance(event, AliasEvent):
-            if not re.search(rf"&{re.escape(event.anchor)}\b", self.text):  # *bold* or * text
-                raise _Problem(yamlparsed.star_start(self.file, self.text.split("\n"), mark.line, mark.column))
-            raise _Problem(_at(self.file, mark, "alias",
-                           f"verwijzingen (`*{event.anchor}`) zijn niet toegestaan",
-                           "Schrijf de tekst gewoon opnieuw uit; casuskit gebruikt geen YAML-ankers "
-                           "of verwijzingen, zodat elk bestand op zichzelf leesbaar blijft."))
-        if getattr(event, "anchor", None) is not None:
-            if not re.search(rf"\*{re.escape(event.anchor)}\b", self.text):  # & at the start of a text
-                raise _Problem(yamlparsed.text_start(self.file, self.text.split("\n"), mark.line, mark.column))
-            raise _Problem(_at(self.file, mark, "anker",
-                           f"ankers (`&{event.anchor}`) zijn niet toegestaan",
-                           "Haal `&" + event.anchor + "` weg en schrijf herhaalde tekst gewoon uit."))
-        tag = getattr(event, "tag", None)
-        if tag not in (None, "!"):
-            if not tag.startswith(("!!", "tag:")) and "/" not in tag:  # !Belangrijk: text with a "!"
-                raise _Problem(yamlparsed.text_start(self.file, self.text.split("\n"), mark.line, mark.column))
-            tag = tag.replace("tag:yaml.org,2002:", "!!")
-            raise _Problem(_at(self.file, mark, "tag",
-                           f"YAML-tags (`{tag}`) zijn niet toegestaan",
-                           "Haal de tag (het woord dat met ! begint) weg; casuskit bepaalt zelf "
-                           "het soort waarde."))
-        if self.depth >= MAX_DEPTH:
-            raise _Problem(_at(self.file, mark, "te-diep",
-                           f"de gegevens zijn hier dieper genest dan {MAX_DEPTH} niveaus",
-                           "Een casus heeft hoogstens een paar niveaus (veld → lijst → veld). Controleer "
-                           "de inspringing en de haakjes [ ] en { } vanaf deze regel."))
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-
-class _StrictLoader(Reader, Scanner, Parser, _StrictComposer):
-    """PyYAML's Python parser: the reference, and the one whose error messages we translate."""
-
-    def __init__(self, stream: str, file: str):
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        BaseResolver.__init__(self)
-        self.file, self.text = file, stream
-
-
-if CParser is not None:
-    class _NativeLoader(CParser, BaseResolver):
-        """libyaml's parser and composer; BaseResolver: every plain scalar stays text."""
-
-        def __init__(self, stream: str):
-            CParser.__init__(self, stream)
-            BaseResolver.__init__(self)
-
-    class _FastStrictLoader(CParser, _StrictComposer):
-        """The same composer on libyaml's events."""
-
-        def __init__(self, stream: str, file: str):
-            CParser.__init__(self, stream)
-            Composer.__init__(self)
-            BaseResolver.__init__(self)
-            self.file, self.text = file, stream
-
-
-def _compose(text: str, file: str):
-    """The document's root node (None for an empty stream)."""
-    if CParser is not None and not Reader.NON_PRINTABLE.search(text):
-        try:  # libyaml is lenient about some characters PyYAML refuses: those go the slow way
-            if _plain_tree(text):
-                return _compose_natively(text)
-            return _compose_with(_FastStrictLoader(text, file), file)
-        except yaml.YAMLError:
-            pass  # read again below, for PyYAML's message
-    return _compose_with(_StrictLoader(text, file), file)
-
-
-# `&x`, `*x` or `!x` where a node can start: the only ways to write an anchor, alias or tag.
-# Text such as "Jeugd & Gezin" does not match; "een *vet* woord" does and takes the strict way.
-_NODE_PROPERTY = re.compile(r"(?:^|[\s\[\]{},])[&*!]\S", re.MULTILINE)
-_PROPERTY_MARK = re.compile(r"[&*!]\S")  # the same without the start: four times faster to rule out
-_FLOW_OPENERS = re.compile(r"[\[{]")
-
-
-def _plain_tree(text: str) -> bool:
-    """True when libyaml's composer gives exactly the strict composer's tree: no node property
-    anywhere, and no deeper than :data:`MAX_DEPTH` (a block level needs a column of indent or
-    a `- `, at most two levels per column; each `[` or `{` is counted as a level)."""
-    if _PROPERTY_MARK.search(text) and _NODE_PROPERTY.search(text):
-        return False
-    indent = max((len(line) - len(line.lstrip(" -")) for line in text.split("\n")), default=0)
-    return 2 * indent + 3 + len(_FLOW_OPENERS.findall(text)) < MAX_DEPTH
-
-
-def _compose_natively(text: str):
-    loader = _NativeLoader(text)
-    try:
-        return loader.get_single_node()  # raises for a second document: the strict way names it
-    finally:
-        loader.dispose()
-
-
-def _compose_with(loader, file: str):
-    try:
-        loader.get_event()  # StreamStart
-        if loader.check_event(StreamEndEvent):
-            return None
-        root = loader.compose_document()
-        if not loader.check_event(StreamEndEvent):
-            event = loader.peek_event()
-            if isinstance(event, DocumentStartEvent):
-                raise _Problem(_at(file, event.start_mark, "meerdere-documenten",
-                               "dit bestand bevat meer dan één YAML-document (`---`)",
-                               "Zet elke casus in een eigen bestand."))
-        return root
-    finally:
-        loader.dispose()
-
-
-def _at(file: str, mark, code: str, message: str, hint: str) -> Diagnostic:
-    return error(code, message, Location(file, mark.line + 1, mark.column + 1), hint)
-
-
 def _span(node, lines: list[str]) -> Span:
     start, end = node.start_mark, node.end_mark
     end_column = end.column + 1 if end.line == start.line and end.column > start.column else None
@@ -482,18 +329,18 @@ def _convert(node, path: PathKey, positions: Positions | None, file: str, lines:
     result: dict[str, object] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
-            raise _Problem(_at(file, key_node.start_mark, "sleutel-geen-tekst",
+            raise Problem(at(file, key_node.start_mark, "sleutel-geen-tekst",
                            "een veldnaam moet een woord zijn, geen lijst of blok",
                            "Schrijf `veldnaam: waarde`."))
         key = sys.intern(key_node.value)  # the same few field names in every file
         if not key_node.style and key[:1] in yamldiagnosis.CURLY_PAIRS:  # “Zegt ze: niks” as a key
-            raise _Problem(yamldiagnosis.curly_start(file, lines, key_node.start_mark.line,
+            raise Problem(yamldiagnosis.curly_start(file, lines, key_node.start_mark.line,
                                                      key_node.start_mark.column))
         if key in result:
             if positions is None:
                 raise _Unlocated
             first = positions.keys[path + (key,)]
-            raise _Problem(error(
+            raise Problem(error(
                 "dubbel-veld", f"het veld `{key}` staat hier voor de tweede keer",
                 Location(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
                          key_node.end_mark.column + 1),
