@@ -44,10 +44,13 @@ def test_a_kept_reference_is_the_reference_made_again(style, cache, tmp_path):
 def test_a_damaged_or_foreign_cache_file_is_made_again(cache):
     data = word.default_reference_bytes()
     expected = ref.Reference(data).prepared(None, "text")
-    for damage in (b"{niet af", b"[]", b'{"members": 3}', b'{"xml": "@@@", "thema": {}}'):
+    for damage in (b"{niet af", b"[]", b'{"members": 3}', b'{"xml": "@@@", "thema": {}}',
+                   b'{"xml": "PGJyb2tlbg==", "thema": {}}'):  # <broken
         for path in cache.glob("*.json"):
             path.write_bytes(damage)
-        assert ref.Reference(data).prepared(None, "text") == expected
+        again = ref.Reference(data)
+        assert again.prepared(None, "text") == expected
+        assert again.styles.style_id("heading 1") is not None
 
 
 def test_off_keeps_nothing(cache, monkeypatch):

@@ -119,7 +119,7 @@ class Reference:
         self.data = data
         self.shown = shown
         self.digest = hashlib.sha256(data).hexdigest()
-        self.styles = StyleSheet(*_styles(data, shown, self.digest))
+        self.styles = _style_sheet(data, shown, self.digest)
         self._prepared: dict[tuple, Prepared] = {}
 
     def __getstate__(self):  # spawned workers open it again from its bytes
@@ -162,21 +162,21 @@ def open_reference(path: str | Path | None = None) -> Reference:
 
 # -- kept between builds (casuskit.word.refcache) ---------------------------------------------
 
-def _styles(data: bytes, shown: str | None, digest: str) -> tuple[bytes, dict[str, str]]:
-    """The styles part (built-in names as Word stores them) and the theme fonts."""
+def _style_sheet(data: bytes, shown: str | None, digest: str) -> StyleSheet:
+    """The style sheet of the styles part (built-in names as Word stores them) and the theme."""
+    from lxml import etree
     kept = refcache.load(digest, "stijlen")
     try:
-        return refcache.decode_bytes(kept["xml"]), dict(kept["thema"])
-    except (TypeError, KeyError, ValueError):
+        return StyleSheet(refcache.decode_bytes(kept["xml"]), dict(kept["thema"]))
+    except (TypeError, KeyError, ValueError, etree.XMLSyntaxError):
         pass
-    from lxml import etree
     document = _open(data, shown)
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         themes = sorted(n for n in package.namelist() if n.startswith("word/theme/"))
         theme = package.read(themes[0]) if themes else None
     styles, fonts = etree.tostring(document.styles.element), theme_fonts(theme)
     refcache.store(digest, "stijlen", {"xml": refcache.encode_bytes(styles), "thema": fonts})
-    return styles, fonts
+    return StyleSheet(styles, fonts)
 
 
 def _kept_prepared(reference: Reference, layout: PageLayout | None, header: str) -> Prepared:
