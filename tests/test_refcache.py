@@ -67,3 +67,13 @@ def test_the_second_build_does_not_load_python_docx(ws, cache):
              for _ in range(2)]
     assert [run.returncode for run in shown] == [0, 0], shown[0].stderr + shown[1].stderr
     assert [run.stdout.strip() for run in shown] == ["True", "False"]
+
+
+def test_a_folder_others_can_write_to_is_not_used(tmp_path, monkeypatch):
+    shared = tmp_path / "gedeeld"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("CASUSKIT_CACHE", str(shared))
+    expected = ref._prepare(word.default_reference_bytes(), None, None, "text")
+    assert ref.Reference(word.default_reference_bytes()).prepared(None, "text") == expected
+    assert not list(shared.rglob("*.json"))

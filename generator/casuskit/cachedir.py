@@ -56,3 +56,18 @@ def code_digest(files: tuple[Path, ...], package: str) -> str:
     except metadata.PackageNotFoundError:  # pragma: no cover - every package named is a dependency
         pass
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=8)
+def private(where: Path) -> bool:
+    """True when ``where`` (made now if missing) belongs to this user and only this user can
+    write to it and to the cache folder above it: what is read back from there ends up in
+    documents, or runs as template code, so a folder others can write to is not read."""
+    if not hasattr(os, "getuid"):  # Windows: a user's profile folder is their own
+        return True
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        found = [os.stat(folder) for folder in (where, where.parent)]
+    except OSError:
+        return False
+    return all(st.st_uid == os.getuid() and not st.st_mode & 0o022 for st in found)

@@ -8,16 +8,14 @@ and tests the environment offers), so it is kept under a digest of all of those 
 is kept: a template with a mistake, or one that breaks a limit while compiling, is compiled
 (and refused) every time; a file that cannot be read back is compiled again. The code read back
 runs as the template would, so it is only read from a folder of this user's that no one else
-can write to (the default, ``~/.cache/casuskit``, is such a folder); elsewhere, such as a shared
-``CASUSKIT_CACHE``, every template is compiled.
+can write to (:func:`casuskit.cachedir.private`; the default, ``~/.cache/casuskit``, is one);
+with a shared ``CASUSKIT_CACHE`` every template is compiled.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
-import os
-from functools import lru_cache
 from pathlib import Path
 from types import CodeType
 from typing import Callable
@@ -32,25 +30,11 @@ def _compiler_digest() -> str:
     return cachedir.code_digest((here / "sandbox.py", here / "templatecache.py"), "jinja2")
 
 
-@lru_cache(maxsize=8)
-def _own(where: Path) -> bool:
-    """True when ``where`` (made now if missing) belongs to this user and only this user can
-    write to it and to the cache folder above it."""
-    if not hasattr(os, "getuid"):  # Windows: a user's profile folder is their own
-        return True
-    try:
-        where.mkdir(parents=True, exist_ok=True)
-        found = [os.stat(folder) for folder in (where, where.parent)]
-    except OSError:
-        return False
-    return all(st.st_uid == os.getuid() and not st.st_mode & 0o022 for st in found)
-
-
 def compiled(environment, source: str, name: str | None, filename: str | None, defer_init: bool,
              compile_: Callable[[], CodeType]) -> CodeType:
     """The code ``compile_()`` makes of ``source``, kept or made now (and kept)."""
     where = cachedir.folder(FOLDER)
-    if where is None or not _own(where):
+    if where is None or not cachedir.private(where):
         return compile_()
     offered = "|".join(sorted(environment.filters)) + "||" + "|".join(sorted(environment.tests))
     key = hashlib.sha256("\0".join((_compiler_digest(), type(environment).__qualname__, offered,

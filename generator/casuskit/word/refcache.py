@@ -9,7 +9,8 @@ reads them back without python-docx. Only what was read successfully is kept; an
 cannot be read back is made again.
 
 Where: the folder ``referenties`` of :mod:`casuskit.cachedir` (``CASUSKIT_CACHE=uit`` turns
-it off).
+it off); what is kept there ends up in documents, so it is only used in a folder that no one
+but this user can write to (:func:`casuskit.cachedir.private`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def _code_digest() -> str:
 
 def _path(reference_digest: str, what: object) -> Path | None:
     where = cachedir.folder(FOLDER)
-    if where is None:
+    if where is None or not cachedir.private(where):
         return None
     key = hashlib.sha256(f"{_code_digest()}|{reference_digest}|{what!r}".encode()).hexdigest()
     return where / f"{key}.json"
