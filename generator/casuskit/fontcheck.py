@@ -48,6 +48,7 @@ def font_problems(ws, references: dict) -> list[Diagnostic]:
         if not isinstance(reference, Reference):
             continue  # an unusable house style has its own error
         entry = ws.of("project")[project_id]
+        where = ("huisstijl",) if entry.model.house_style else ()  # located only for a finding
         style = f"de huisstijl {entry.model.house_style}" if entry.model.house_style \
             else "de standaardhuisstijl"
         for family, (face, names) in sorted(unmeasurable(reference).items()):
@@ -57,7 +58,7 @@ def font_problems(ws, references: dict) -> list[Diagnostic]:
                 "lettertype-onbekend",
                 f"lettertype {family} uit {style} staat niet op deze computer: casuskit kan "
                 "kaarten, naambordjes en tabellen in die letter niet precies meten",
-                location_of(entry, ("huisstijl",) if entry.model.house_style else ()), install_hint(family),
+                location_of(entry, where), install_hint(family),
                 notes=(f"stijlen: {shown}",
                        f"nu gemeten met {face.described()}; tekst die past volgens "
                        "`casuskit check` kan in Word toch afgekapt worden")))

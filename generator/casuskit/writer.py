@@ -108,7 +108,7 @@ class Output:
     def __init__(self, folder: Path):
         self.folder = folder
         self._staged: dict[str, None] = {}  # relative paths in the order staged (see _target)
-        self._manifest: tuple[str, bytes] | None = None  # (hidden file name in folder, content)
+        self._manifest: tuple[str, bytes | Iterable[bytes]] | None = None  # (hidden name, content)
         self._open: ExitStack | None = None  # the lock and the folder tree, while staging
         self._tree: Tree | None = None
         self.stats: dict[str, tuple[int, int]] = {}  # relative → (size, mtime in ns) once in place

@@ -56,29 +56,29 @@ class _StrictComposer(Composer, BaseResolver):
             if not re.search(rf"&{re.escape(event.anchor)}\b", self.text):  # *bold* or * text
                 raise Problem(yamlparsed.star_start(self.file, self.text.split("\n"), mark.line, mark.column))
             raise Problem(at(self.file, mark, "alias",
-                           f"verwijzingen (`*{event.anchor}`) zijn niet toegestaan",
-                           "Schrijf de tekst gewoon opnieuw uit; casuskit gebruikt geen YAML-ankers "
-                           "of verwijzingen, zodat elk bestand op zichzelf leesbaar blijft."))
+                             f"verwijzingen (`*{event.anchor}`) zijn niet toegestaan",
+                             "Schrijf de tekst gewoon opnieuw uit; casuskit gebruikt geen YAML-ankers "
+                             "of verwijzingen, zodat elk bestand op zichzelf leesbaar blijft."))
         if getattr(event, "anchor", None) is not None:
             if not re.search(rf"\*{re.escape(event.anchor)}\b", self.text):  # & at the start of a text
                 raise Problem(yamlparsed.text_start(self.file, self.text.split("\n"), mark.line, mark.column))
             raise Problem(at(self.file, mark, "anker",
-                           f"ankers (`&{event.anchor}`) zijn niet toegestaan",
-                           "Haal `&" + event.anchor + "` weg en schrijf herhaalde tekst gewoon uit."))
+                             f"ankers (`&{event.anchor}`) zijn niet toegestaan",
+                             "Haal `&" + event.anchor + "` weg en schrijf herhaalde tekst gewoon uit."))
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             if not tag.startswith(("!!", "tag:")) and "/" not in tag:  # !Belangrijk: text with a "!"
                 raise Problem(yamlparsed.text_start(self.file, self.text.split("\n"), mark.line, mark.column))
             tag = tag.replace("tag:yaml.org,2002:", "!!")
             raise Problem(at(self.file, mark, "tag",
-                           f"YAML-tags (`{tag}`) zijn niet toegestaan",
-                           "Haal de tag (het woord dat met ! begint) weg; casuskit bepaalt zelf "
-                           "het soort waarde."))
+                             f"YAML-tags (`{tag}`) zijn niet toegestaan",
+                             "Haal de tag (het woord dat met ! begint) weg; casuskit bepaalt zelf "
+                             "het soort waarde."))
         if self.depth >= MAX_DEPTH:
             raise Problem(at(self.file, mark, "te-diep",
-                           f"de gegevens zijn hier dieper genest dan {MAX_DEPTH} niveaus",
-                           "Een casus heeft hoogstens een paar niveaus (veld → lijst → veld). Controleer "
-                           "de inspringing en de haakjes [ ] en { } vanaf deze regel."))
+                             f"de gegevens zijn hier dieper genest dan {MAX_DEPTH} niveaus",
+                             "Een casus heeft hoogstens een paar niveaus (veld → lijst → veld). Controleer "
+                             "de inspringing en de haakjes [ ] en { } vanaf deze regel."))
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -163,8 +163,8 @@ def _compose_with(loader, file: str):
             event = loader.peek_event()
             if isinstance(event, DocumentStartEvent):
                 raise Problem(at(file, event.start_mark, "meerdere-documenten",
-                               "dit bestand bevat meer dan één YAML-document (`---`)",
-                               "Zet elke casus in een eigen bestand."))
+                                 "dit bestand bevat meer dan één YAML-document (`---`)",
+                                 "Zet elke casus in een eigen bestand."))
         return root
     finally:
         loader.dispose()

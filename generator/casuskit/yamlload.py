@@ -1,4 +1,4 @@
-"""Strict, located YAML loading: the only module that touches YAML.
+"""Strict, located YAML loading: with :mod:`casuskit.yamlcompose`, the only code that reads YAML.
 
 PyYAML's defaults surprise people who write YAML for the first time: ``19:30`` becomes 1170,
 ``no`` becomes False, ``0123`` becomes 83, a repeated key silently wins, and an alias bomb
@@ -10,13 +10,13 @@ The node tree comes from :mod:`casuskit.yamlcompose` (libyaml where it can, PyYA
 parser for a file libyaml refuses, whose messages ``yamlmessages`` translates, so an error
 reads the same either way).
 
-Refused with a located Dutch diagnostic: non-UTF-8 (UTF-16 and UTF-32 named as such) and
-binary files, tabs, no-break spaces and zero-width characters, duplicate keys, anchors,
-aliases, tags, several documents, nesting deeper than :data:`~casuskit.yamlcompose.MAX_DEPTH`, and files over
-:data:`MAX_BYTES`. Accepted: a UTF-8 BOM and CRLF line ends. Plain ``~``, ``null`` and an
-empty value are "nothing" (None), as in YAML 1.2 and the editor's schema check. Syntax
-mistakes are named by :mod:`casuskit.yamldiagnosis`, mistakes in what parsed by
-:mod:`casuskit.yamlparsed`. The user's file is only read.
+Refused with a located Dutch diagnostic: non-UTF-8 (UTF-16 and UTF-32 named as such) and binary
+files, tabs, no-break spaces and zero-width characters, duplicate keys, anchors, aliases, tags,
+several documents, nesting deeper than :data:`~casuskit.yamlcompose.MAX_DEPTH`, and files over
+:data:`MAX_BYTES`. Accepted: a UTF-8 BOM and CRLF line ends. Plain ``~``, ``null`` and an empty
+value are "nothing" (None), as in YAML 1.2 and the editor's schema check. Syntax mistakes are
+named by :mod:`casuskit.yamldiagnosis`, mistakes in what parsed by :mod:`casuskit.yamlparsed`.
+The user's file is only read.
 """
 
 from __future__ import annotations
@@ -330,8 +330,8 @@ def _convert(node, path: PathKey, positions: Positions | None, file: str, lines:
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
             raise Problem(at(file, key_node.start_mark, "sleutel-geen-tekst",
-                           "een veldnaam moet een woord zijn, geen lijst of blok",
-                           "Schrijf `veldnaam: waarde`."))
+                             "een veldnaam moet een woord zijn, geen lijst of blok",
+                             "Schrijf `veldnaam: waarde`."))
         key = sys.intern(key_node.value)  # the same few field names in every file
         if not key_node.style and key[:1] in yamldiagnosis.CURLY_PAIRS:  # “Zegt ze: niks” as a key
             raise Problem(yamldiagnosis.curly_start(file, lines, key_node.start_mark.line,

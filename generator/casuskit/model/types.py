@@ -83,9 +83,7 @@ def _count(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value  # already typed (a model re-validated after personalising)
     text = _text(value)
-    if re.fullmatch(r"-\d{1,6}", text):
-        return int(text)  # a whole number all the same: `count` says it is below the minimum
-    if not re.fullmatch(r"\d{1,6}", text):
+    if not re.fullmatch(r"-?\d{1,6}", text):  # a minus sign: `count` says it is below the minimum
         raise PydanticCustomError("geen-getal", "`{value}` is geen heel getal", {"value": text})
     return int(text, 10)  # "08" is eight, never octal
 

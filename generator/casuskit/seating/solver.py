@@ -100,10 +100,9 @@ def _cp_model():
     importing pandas later gets the real one; should a newer OR-Tools want more of it, the
     real pandas is imported after all.
     """
-    loaded = sys.modules.get("ortools.sat.python.cp_model")
-    if loaded is not None or "pandas" in sys.modules:
+    if "ortools.sat.python.cp_model" in sys.modules or "pandas" in sys.modules:
         from ortools.sat.python import cp_model
-        return loaded or cp_model
+        return cp_model
     stand_in = types.ModuleType("pandas", "stands in for pandas while OR-Tools is imported")
     stand_in.__getattr__ = _stand_in_class
     sys.modules["pandas"] = stand_in
